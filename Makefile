@@ -1,0 +1,48 @@
+# Next Round: every target sets up what it needs. Start with `make serve` or `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
+
+.PHONY: help serve build test test-fast lint check check-external bench lock clean
+
+help:
+	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
+	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
+	@echo "make build   strict build into site/"
+	@echo "make lint    ruff"
+	@echo "make check   run the content checks and print the report"
+	@echo "make bench   print build-time and asset-size figures"
+	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
+
+# A stamp per lock file: pip runs again only when the pins change.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $<
+	@touch $@
+
+serve: $(VENV)/.docs-installed
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.docs-installed
+	$(MKDOCS) build --strict --clean
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lock: $(VENV)/.test-installed
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_PY) -o requirements/test.lock
+	$(BIN)/uv pip compile pyproject.toml --extra bench $(LOCK_PY) -o requirements/bench.lock
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,165 @@
+"""Shared fixtures: one strict build of the real site, an HTTP server, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass(frozen=True)
+class Build:
+    """The outcome of one `mkdocs build --strict` of the real site."""
+
+    site_dir: Path
+    returncode: int
+    output: str
+
+
+@dataclass(frozen=True)
+class Server:
+    """A static HTTP server on 127.0.0.1 serving one folder."""
+
+    url: str
+    host: str
+
+
+def build_site(config_file: Path, site_dir: Path) -> Build:
+    """Run a strict MkDocs build of `config_file` into `site_dir`."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config_file),
+            "-d",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    """The real site, built once per test session."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    """The folder of a successful build; tests that need pages stop here if it failed."""
+    if site_build.returncode != 0:
+        pytest.fail(f"the site did not build:\n{site_build.output}")
+    return site_build.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        """Keep the test output clean."""
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, Server]:
+    """Start a threaded static server for `folder` on a free port of 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host = f"127.0.0.1:{httpd.server_address[1]}"
+    return httpd, Server(url=f"http://{host}/", host=host)
+
+
+@pytest.fixture(scope="session")
+def server(site_dir) -> Iterator[Server]:
+    """The built site over HTTP."""
+    httpd, served = serve_folder(site_dir)
+    yield served
+    httpd.shutdown()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or the one named by NEXT_ROUND_CHROMIUM."""
+    candidate = os.environ.get("NEXT_ROUND_CHROMIUM") or shutil.which("chromium")
+    return candidate if candidate and Path(candidate).exists() else None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright; skips locally without it, fails in CI."""
+    executable = chromium_path()
+    if executable is None:
+        message = (
+            "Chromium not found. Install Debian's package (apt-get install chromium) "
+            "or set NEXT_ROUND_CHROMIUM to its path."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did: requests it made and errors it printed."""
+
+    requests: list[str]
+    errors: list[str]
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile (empty storage) for one test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that records its requests and console errors in `page.watch`."""
+    page = context.new_page()
+    page.watch = watch_page(page)
+    return page
+
+
+def watch_page(page) -> PageWatch:
+    """Record every request URL and every console error or uncaught exception of `page`."""
+    watch = PageWatch(requests=[], errors=[])
+    page.on("request", lambda request: watch.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: watch.errors.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return watch
