@@ -1,0 +1,81 @@
+"""The `/// checklist | Title` block: Markdown task lists rendered as checklists.
+
+A pymdownx Blocks extension. It works on the block's raw Markdown (before
+inline parsing), so item ids come from `checklist_model.item_id` applied to
+the very text the source parser sees. The output is plain HTML that works
+without JavaScript: real checkboxes whose label is the item text.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+from xml.etree import ElementTree
+
+from checklist_model import item_id
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+_MARKERS = ("[ ]", "[x]", "[X]")
+
+
+class ChecklistBlock(Block):
+    """`/// checklist | Title` with an `id:` option and a task list inside."""
+
+    NAME = "checklist"
+    ARGUMENT = None
+    OPTIONS: ClassVar = {"id": ("", str)}
+
+    def on_create(self, parent):
+        """Open the checklist container with its title."""
+        checklist_id = self.options["id"]
+        container = ElementTree.SubElement(
+            parent,
+            "div",
+            {
+                "class": "nr-checklist",
+                "id": f"checklist-{checklist_id}",
+                "data-checklist": checklist_id,
+            },
+        )
+        title = ElementTree.SubElement(container, "p", {"class": "nr-checklist__title"})
+        title.text = self.argument or ""
+        return container
+
+    def on_end(self, block):
+        """Turn every task item into a labelled checkbox with a stable id."""
+        checklist_id = block.get("data-checklist", "")
+        for task_list in block.iter("ul"):
+            task_list.set("class", "nr-checklist__items")
+        for item in block.iter("li"):
+            _render_item(item, checklist_id)
+
+
+def _render_item(item: ElementTree.Element, checklist_id: str) -> None:
+    holder = item[0] if len(item) and item[0].tag == "p" else item
+    raw = (holder.text or "").lstrip()
+    if not raw.startswith(_MARKERS):
+        return
+    text, _, hint = raw[3:].strip().partition("\n")
+    identifier = item_id(text)
+    item.set("class", "nr-checklist__item")
+    item.set("data-item", identifier)
+    holder.text = None
+    label = ElementTree.Element("label", {"class": "nr-checklist__label"})
+    box = ElementTree.SubElement(label, "input", {"type": "checkbox", "class": "nr-checklist__box"})
+    words = ElementTree.SubElement(label, "span", {"class": "nr-checklist__text"})
+    words.text = text
+    holder.insert(0, label)
+    if hint.strip():
+        hint_id = f"hint-{checklist_id}-{identifier}"
+        box.set("aria-describedby", hint_id)
+        note = ElementTree.Element("span", {"class": "nr-checklist__hint", "id": hint_id})
+        note.text = " ".join(hint.split())
+        holder.insert(1, note)
+
+
+class ChecklistExtension(BlocksExtension):
+    """Registers the checklist block with pymdownx Blocks."""
+
+    def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - pymdownx's name
+        """Add the block."""
+        block_mgr.register(ChecklistBlock, self.getConfigs())
