@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test test-fast lint check check-external bench lock clean
+.PHONY: help serve build test lint report lock clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint    ruff"
 	@echo "make check   run the content checks and print the report"
 	@echo "make bench   print build-time and asset-size figures"
+	@echo "make report  print word counts and reading grades of the guides"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
 
 # A stamp per lock file: pip runs again only when the pins change.
@@ -38,6 +39,9 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+report: $(VENV)/.test-installed
+	$(BIN)/python tests/prose.py
 
 lock: $(VENV)/.test-installed
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock
