@@ -291,3 +291,12 @@ def test_two_sites_on_one_origin_keep_separate_progress(site_dir, tmp_path, page
     finally:
         httpd.shutdown()
     assert {urlsplit(u).netloc for u in page.watch.requests} == {both.host}
+
+
+def test_checklists_work_when_opened_from_file(site_dir, page):
+    page.goto((site_dir / GUIDE / "index.html").as_uri())
+    boxes(page, FIRST).nth(0).check()
+    page.reload()
+    assert boxes(page, FIRST).nth(0).is_checked()
+    assert status(page, FIRST).inner_text().startswith("1 of")
+    assert page.watch.errors == []

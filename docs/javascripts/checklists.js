@@ -110,6 +110,7 @@
   /* ---- checklists ----------------------------------------------------- */
 
   function setupChecklist(list) {
+    list.dataset.nrReady = "1";
     const id = list.dataset.checklist;
     const title = list.querySelector(".nr-checklist__title");
     const items = [...list.querySelectorAll(".nr-checklist__item[data-item]")].map((li) => ({
@@ -190,6 +191,7 @@
   }
 
   function setupProgressPage(registry) {
+    registry.dataset.nrReady = "1";
     const rows = [...registry.querySelectorAll(".nr-registry__entry")].map((entry) => {
       const count = entry.querySelector(".nr-registry__count");
       const bar = make("progress", "nr-checklist__bar");
@@ -262,22 +264,27 @@
 
   /* ---- wiring ----------------------------------------------------------- */
 
-  let refreshers = [];
+  let views = []; // {node, show} for every checklist and registry set up
 
   function main() {
+    const lists = [...document.querySelectorAll(".nr-checklist[data-checklist]:not([data-nr-ready])")];
+    const registry = document.querySelector("ul.nr-registry[data-nr-registry]:not([data-nr-ready])");
+    if (!lists.length && !registry) return; // nothing new on this page
     notice = memory ? notice : "";
-    refreshers = [...document.querySelectorAll(".nr-checklist[data-checklist]")].map(setupChecklist);
-    const registry = document.querySelector("ul.nr-registry[data-nr-registry]");
-    if (registry) refreshers.push(setupProgressPage(registry));
-    refreshers.forEach((show) => show());
+    views = views.filter((view) => document.contains(view.node));
+    lists.forEach((list) => views.push({ node: list, show: setupChecklist(list) }));
+    if (registry) views.push({ node: registry, show: setupProgressPage(registry) });
+    views.forEach((view) => view.show());
     showNotices();
   }
 
   window.addEventListener("storage", (event) => {
-    if (event.key === KEY && !memory) refreshers.forEach((show) => show());
+    if (event.key === KEY && !memory) views.forEach((view) => view.show());
   });
 
+  // Material re-runs `document$` after each instant navigation; it does not
+  // emit on file:// pages, so the first page is also set up on load.
   if (typeof document$ !== "undefined") document$.subscribe(main);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
   else main();
 })();
