@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test lint report lock clean
+.PHONY: help serve build test lint report check check-external bench lock clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
@@ -13,6 +13,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make lint    ruff"
 	@echo "make check   run the content checks and print the report"
+	@echo "make check-external  check external links over the network (lychee)"
 	@echo "make bench   print build-time and asset-size figures"
 	@echo "make report  print word counts and reading grades of the guides"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
@@ -42,6 +43,16 @@ lint: $(VENV)/.test-installed
 
 report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py
+
+check: $(VENV)/.docs-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python hooks/check_site.py
+
+check-external: $(VENV)/.test-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python hooks/external_links.py
+
+bench: $(VENV)/.test-installed $(VENV)/.bench-installed
+	$(BIN)/python tests/bench/asset_size.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 
 lock: $(VENV)/.test-installed
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock

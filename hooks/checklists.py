@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 import checklist_model
 import report
 from checklist_block import ChecklistExtension
+from hook_setup import doc_path, require_report_hook
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
@@ -38,6 +38,7 @@ _registry: dict[str, Entry] = {}
 
 def on_config(config):
     """Add the checklist block and start an empty registry for this build."""
+    require_report_hook(config, __file__)
     _registry.clear()
     config.markdown_extensions.append(ChecklistExtension())
     return config
@@ -45,7 +46,7 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     """Check the page's checklists and record them for the progress page."""
-    source = source_path(config, page.file.src_uri)
+    source = doc_path(config, page.file.src_uri)
     checklists, findings = checklist_model.parse(page.file.content_string)
     for checklist in checklists:
         findings += checklist_model.check(checklist)
@@ -83,14 +84,6 @@ def render_registry(base_url: str, nav) -> str:
             f'<span class="nr-registry__count">{len(checklist.items)} items</span></li>'
         )
     return f'<ul class="nr-registry" data-nr-registry>{"".join(rows)}</ul>'
-
-
-def source_path(config, src_uri: str) -> str:
-    """The Markdown file as a contributor sees it: `docs/guides/x.md`."""
-    project = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    base = docs.relative_to(project) if docs.is_relative_to(project) else docs
-    return (base / src_uri).as_posix()
 
 
 def _claim_id(checklist, page, source) -> list[checklist_model.Finding]:

@@ -1,0 +1,347 @@
+"""Build-time benchmark of the link and content checks: `make bench`.
+
+Generates a synthetic site into `bench-out/` (pages of about 30 links each, a
+third with `#fragments`, plus raw HTML links, images, downloads, external links
+and 100 checklists; every link valid), then builds it with the real site's
+theme, Markdown extensions and validation, timing each build (wall clock, one
+`python -m mkdocs build` each):
+
+- without our hooks, with our hooks (every entry of `hooks:` in mkdocs.yml),
+  with only the link and page-metadata hooks, and with
+  mkdocs-htmlproofer-plugin 1.6.0 checking the same site offline, at 1,000
+  pages;
+- without and with our hooks at 500, 1,000 and 2,000 pages, to show how the
+  cost grows.
+
+Each plain and hooked build runs `--repeat` times (3), taking turns, and the
+fastest counts: a shared machine's noise only ever adds time.
+
+Targets: our hooks add at most 10% to the plain build; 2,000 pages cost at most
+2.1x 1,000 pages. This is a benchmark, not a test: it prints figures and
+never fails on them. The file name keeps pytest from collecting it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "bench-out"
+SIZES = (500, 1000, 2000)
+REFERENCE = 1000
+PAGES_PER_SECTION = 100
+LINKS_PER_PAGE = 30
+HEADINGS_PER_PAGE = 8
+CHECKLISTS = 100
+PLUGIN_VARIANTS = ("plain", "hooks", "checks", "htmlproofer")
+# The "checks" variant: only the link and page-metadata hooks (and the report hook).
+CHECK_HOOKS = ("metadata.py", "links.py", "build_report.py")
+# A top-level key of mkdocs.yml starts a block (`hooks:`, `nav:`, `plugins:`).
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_]+):")
+
+WORDS = [
+    *("feedback", "interview", "offer", "role", "team", "manager", "network", "plan"),
+    *("skill", "goal", "week", "review", "application", "employer", "reply", "thank"),
+    *("note", "practice", "story", "example", "result", "search"),
+]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One build: the site size, the variant, seconds taken and whether it passed."""
+
+    pages: int
+    variant: str
+    seconds: float
+    ok: bool
+    output: str
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the sites, time the builds, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--reference", type=int, default=REFERENCE)
+    parser.add_argument("--no-htmlproofer", action="store_true")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="builds per size and variant; the fastest counts"
+    )
+    args = parser.parse_args(argv)
+    timings: list[Timing] = []
+    for pages in args.sizes:
+        folder = OUT / f"site-{pages}"
+        generate_site(folder, pages)
+        variants = ["plain", "hooks"]
+        if pages == args.reference:
+            variants.append("checks")
+            if not args.no_htmlproofer:
+                variants.append("htmlproofer")
+        # Variants take turns, so a slow moment of the machine hits them alike;
+        # htmlproofer, many times slower, is built once.
+        for round_number in range(args.repeat):
+            for variant in variants:
+                if variant == "htmlproofer" and round_number:
+                    continue
+                timing = time_build(folder, pages, variant)
+                timings.append(timing)
+                state = "ok" if timing.ok else "FAILED"
+                print(f"  built {pages:>5} pages, {variant:<11} {timing.seconds:7.1f} s  {state}")
+                if not timing.ok:
+                    print(timing.output[-3000:])
+    print()
+    print(format_figures(timings, args.reference))
+    return 0 if all(t.ok for t in timings) else 1
+
+
+def generate_site(folder: Path, pages: int) -> None:
+    """Write a valid synthetic site of `pages` pages (plus a home page) into `folder`."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    docs = folder / "docs"
+    rng = random.Random(pages)
+    names = [_page_name(index) for index in range(pages)]
+    sections = sorted({name.split("/")[0] for name in names})
+    checklist_pages = set(rng.sample(range(pages), min(CHECKLISTS, pages)))
+    for index, name in enumerate(names):
+        text = _page(index, name, names, rng, index in checklist_pages)
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for section in sections:
+        (docs / section / "index.md").write_text(
+            _front("Section " + section, "One section of the benchmark site.")
+            + f"# Section {section}\n\nSee [the first page](p0000.md).\n",
+            encoding="utf-8",
+        )
+    (docs / "index.md").write_text(
+        _front("Benchmark", "A synthetic site for timing the checks.")
+        + "# Benchmark\n\n"
+        + "".join(f"- [Section {s}]({s}/index.md)\n" for s in sections),
+        encoding="utf-8",
+    )
+    (docs / "img").mkdir(parents=True)
+    (docs / "files").mkdir()
+    for number in range(5):
+        (docs / "img" / f"chart-{number}.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n', encoding="utf-8"
+        )
+    (docs / "files" / "plan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    for asset in ("stylesheets", "javascripts"):
+        if (ROOT / "docs" / asset).is_dir():
+            shutil.copytree(ROOT / "docs" / asset, docs / asset)
+    for variant in PLUGIN_VARIANTS:
+        (folder / f"mkdocs-{variant}.yml").write_text(
+            bench_config(variant, sections), encoding="utf-8"
+        )
+
+
+def bench_config(variant: str, sections: list[str]) -> str:
+    """The real mkdocs.yml, adapted: absolute paths, a short nav, and per-variant hooks/plugins.
+
+    The nav lists the home page and the section pages; the other pages are
+    `not_in_nav`, so every page's sidebar stays the same size and the build
+    itself grows linearly.
+    """
+    lines = []
+    block = ""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        key = _TOP_LEVEL_KEY.match(line)
+        if key:
+            block = key.group(1)
+            if block in ("nav", "hooks", "plugins"):
+                continue
+        if block in ("nav", "hooks", "plugins"):
+            continue
+        line = line.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+        line = line.replace("base_path: [includes]", f"base_path: [{ROOT / 'includes'}]")
+        lines.append(line)
+    lines += ["plugins:", "  - search"]
+    if variant == "htmlproofer":
+        lines += [
+            "  - htmlproofer:",
+            "      validate_external_urls: false",
+            "      raise_error_after_finish: true",
+        ]
+    if variant in ("hooks", "checks"):
+        hooks = _real_hooks()
+        if variant == "checks":
+            hooks = [hook for hook in hooks if hook.endswith(CHECK_HOOKS)]
+        lines.append("hooks:")
+        lines += [f"  - {ROOT / hook}" for hook in hooks]
+    lines += ["not_in_nav: |", "  /s*/p*.md", "nav:", "  - Home: index.md"]
+    lines += [f"  - Section {s}: {s}/index.md" for s in sections]
+    return "\n".join(lines) + "\n"
+
+
+def time_build(folder: Path, pages: int, variant: str) -> Timing:
+    """Build the site in `folder` with the `variant` config; return the wall-clock time."""
+    site = folder / f"site-{variant}"
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(folder / f"mkdocs-{variant}.yml"),
+        "-d",
+        str(site),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    return Timing(pages, variant, seconds, result.returncode == 0, result.stdout + result.stderr)
+
+
+def format_figures(timings: list[Timing], reference: int) -> str:
+    """The side-by-side table and the growth table, with the two targets."""
+    by_key: dict[tuple[int, str], float] = {}
+    runs: dict[tuple[int, str], int] = {}
+    for t in timings:
+        key = (t.pages, t.variant)
+        by_key[key] = min(by_key.get(key, t.seconds), t.seconds)
+        runs[key] = runs.get(key, 0) + 1
+    repeats = max((count for (_, variant), count in runs.items() if variant == "plain"), default=1)
+    lines = [
+        f"Synthetic site: about {LINKS_PER_PAGE} links a page (a third with #fragments), "
+        f"{CHECKLISTS} checklists; {os.cpu_count()} CPU cores.",
+        f"Wall-clock seconds of `mkdocs build`, fastest of {repeats} (htmlproofer: 1 build).",
+        "",
+    ]
+    plain = by_key.get((reference, "plain"))
+    if plain:
+        lines.append(f"Build of {reference:,} pages")
+        for variant, label in (
+            ("plain", "without our hooks"),
+            ("hooks", "with our hooks"),
+            ("checks", "with link + metadata hooks only"),
+            ("htmlproofer", "with htmlproofer 1.6.0 (offline)"),
+        ):
+            seconds = by_key.get((reference, variant))
+            if seconds is not None:
+                extra = "" if variant == "plain" else f"  ({_percent(seconds, plain)})"
+                lines.append(f"  {label:<34}{seconds:8.1f} s{extra}")
+        lines.append("")
+    sizes = sorted({t.pages for t in timings})
+    header = "".join(f"{size:>10,}" for size in sizes)
+    lines.append(f"Growth {'':<27}{header}  pages")
+    for variant, label in (("plain", "without our hooks"), ("hooks", "with our hooks")):
+        cells = "".join(
+            f"{by_key[(size, variant)]:>8.1f} s" if (size, variant) in by_key else f"{'-':>10}"
+            for size in sizes
+        )
+        lines.append(f"  {label:<32}{cells}")
+    overheads = "".join(
+        f"{_percent(by_key[(size, 'hooks')], by_key[(size, 'plain')]):>10}"
+        if (size, "hooks") in by_key and (size, "plain") in by_key
+        else f"{'-':>10}"
+        for size in sizes
+    )
+    lines.append(f"  {'hooks add':<32}{overheads}")
+    for variant in ("plain", "hooks"):
+        if (reference, variant) in by_key and (2 * reference, variant) in by_key:
+            ratio = by_key[(2 * reference, variant)] / by_key[(reference, variant)]
+            lines.append(f"  {2 * reference:,} / {reference:,} pages, {variant}: {ratio:.2f}x")
+    lines.append("")
+    hooked = by_key.get((reference, "hooks"))
+    if plain and hooked:
+        overhead = hooked / plain - 1
+        lines.append(
+            f"Target: hooks add at most 10% -> {overhead:+.1%} "
+            f"({'met' if overhead <= 0.10 else 'MISSED'})"
+        )
+    if (reference, "hooks") in by_key and (2 * reference, "hooks") in by_key:
+        ratio = by_key[(2 * reference, "hooks")] / by_key[(reference, "hooks")]
+        lines.append(
+            f"Target: {2 * reference:,} pages at most 2.1x {reference:,} -> {ratio:.2f}x "
+            f"({'met' if ratio <= 2.1 else 'MISSED'})"
+        )
+    return "\n".join(lines)
+
+
+def _percent(seconds: float, base: float) -> str:
+    return f"{seconds / base - 1:+.1%}"
+
+
+def _real_hooks() -> list[str]:
+    """The `hooks:` entries of the real mkdocs.yml, in order."""
+    hooks = []
+    inside = False
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        key = _TOP_LEVEL_KEY.match(line)
+        if key:
+            inside = key.group(1) == "hooks"
+            continue
+        entry = line.strip()
+        if inside and entry.startswith("- "):
+            hooks.append(entry[2:].strip())
+    return hooks
+
+
+def _page_name(index: int) -> str:
+    return f"s{index // PAGES_PER_SECTION:02d}/p{index % PAGES_PER_SECTION:04d}.md"
+
+
+def _front(title: str, description: str) -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n"
+
+
+def _sentence(rng: random.Random, words: int = 12) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def _page(index: int, name: str, names: list[str], rng: random.Random, checklist: bool) -> str:
+    """One page: headings `topic-1`..`topic-8`, about 30 valid links, maybe a checklist."""
+    here = name.rsplit("/", 1)[0]
+    links = []
+    for number in range(LINKS_PER_PAGE):
+        target = names[rng.randrange(len(names))]
+        relative = _relative_md(target, here)
+        fragment = f"#topic-{rng.randint(1, HEADINGS_PER_PAGE)}" if number % 3 == 0 else ""
+        kind = number % 10
+        if kind == 1:
+            url = _relative_md(target, here).removesuffix(".md") + "/"
+            links.append(f'<a href="../{url}{fragment}">raw {number}</a>')
+        elif kind == 2:
+            links.append(f"![Chart {number}](../img/chart-{number % 5}.svg)")
+        elif kind == 4:
+            links.append(f"[external {number}](https://www.example.org/{index}/{number})")
+        elif kind == 7:
+            links.append("[the plan](../files/plan.pdf)")
+        else:
+            links.append(f"[{rng.choice(WORDS)} {number}]({relative}{fragment})")
+    body = [f"# Page {index}", "", _sentence(rng, 20), ""]
+    per_heading = -(-len(links) // HEADINGS_PER_PAGE)
+    for heading in range(1, HEADINGS_PER_PAGE + 1):
+        body += [f"## Topic {heading}", ""]
+        chunk = links[(heading - 1) * per_heading : heading * per_heading]
+        for link in chunk:
+            body += [f"{_sentence(rng)} {link} {_sentence(rng, 8)}", ""]
+    if checklist:
+        body += [f"/// checklist | Steps for page {index}", f"    id: bench-{index}", ""]
+        body += [f"- [ ] Step {step}: {_sentence(rng, 6)}" for step in range(1, 6)]
+        body += ["///", ""]
+    title = f"Page {index}"
+    return _front(title, f"Synthetic page {index} of the benchmark site.") + "\n".join(body)
+
+
+def _relative_md(target: str, here: str) -> str:
+    """`target` (docs-relative) as a Markdown link from a page in folder `here`."""
+    folder, file = target.rsplit("/", 1)
+    return file if folder == here else f"../{folder}/{file}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
