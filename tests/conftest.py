@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +104,76 @@ def server(site_dir) -> Iterator[Server]:
     httpd.shutdown()
 
 
+NGINX_CONF = """\
+daemon off;
+user root;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+{locations}
+    }}
+}}
+"""
+
+
+def missing_tool(message: str):
+    """Skip locally, fail in CI, when a system tool the test needs is absent."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx_serving(mounts: dict[str, Path], tmp: Path) -> Iterator[Server]:
+    """A real nginx on 127.0.0.1 serving each folder of `mounts` under its URL prefix."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        missing_tool("nginx not found. Install Debian's package: apt-get install nginx")
+    port = free_port()
+    locations = "\n".join(
+        f"        location {prefix} {{ alias {folder}/; }}" for prefix, folder in mounts.items()
+    )
+    conf = tmp / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, locations=locations))
+    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)], stderr=subprocess.PIPE)
+    try:
+        _wait_for_port(port, process)
+        yield Server(url=f"http://127.0.0.1:{port}/", host=f"127.0.0.1:{port}")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for_port(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopped: {process.stderr.read().decode()}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    pytest.fail("nginx did not start listening within 10 s")
+
+
 def chromium_path() -> str | None:
     """Debian's Chromium, or the one named by NEXT_ROUND_CHROMIUM."""
     candidate = os.environ.get("NEXT_ROUND_CHROMIUM") or shutil.which("chromium")
@@ -112,13 +185,10 @@ def browser():
     """Headless Debian Chromium driven by Playwright; skips locally without it, fails in CI."""
     executable = chromium_path()
     if executable is None:
-        message = (
+        missing_tool(
             "Chromium not found. Install Debian's package (apt-get install chromium) "
             "or set NEXT_ROUND_CHROMIUM to its path."
         )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

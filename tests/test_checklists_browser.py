@@ -6,7 +6,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import serve_folder, watch_page
+from conftest import nginx_serving, watch_page
 
 GUIDE = "guides/process-the-news/"
 FIRST = "#checklist-news-first-48-hours"
@@ -272,11 +272,8 @@ def test_checkboxes_are_labelled_and_large_enough(server, page):
 
 
 def test_two_sites_on_one_origin_keep_separate_progress(site_dir, tmp_path, page):
-    (tmp_path / "careers").mkdir()
-    (tmp_path / "careers" / "next-round").symlink_to(site_dir)
-    (tmp_path / "alumni").symlink_to(site_dir)
-    httpd, both = serve_folder(tmp_path)
-    try:
+    mounts = {"/careers/next-round/": site_dir, "/alumni/": site_dir}
+    with nginx_serving(mounts, tmp_path) as both:
         page.goto(both.url + "careers/next-round/" + GUIDE)
         boxes(page, FIRST).nth(0).check()
         page.goto(both.url + "alumni/" + GUIDE)
@@ -288,8 +285,6 @@ def test_two_sites_on_one_origin_keep_separate_progress(site_dir, tmp_path, page
             "() => Object.keys(localStorage).filter(k => k.startsWith('next-round:')).sort()"
         )
         assert keys == ["next-round:/alumni/", "next-round:/careers/next-round/"]
-    finally:
-        httpd.shutdown()
     assert {urlsplit(u).netloc for u in page.watch.requests} == {both.host}
 
 
