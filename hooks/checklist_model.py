@@ -61,7 +61,7 @@ class Checklist:
     items: list[Item] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Finding:
     """A structure problem at a line of one file (the caller adds the path)."""
 
@@ -77,8 +77,7 @@ def item_id(text: str) -> str:
     depends on the item's own words only, so reordering items or editing
     other items keeps every tick; rewording an item starts it unticked.
     """
-    plain = _LINK.sub(r"\1", text.splitlines()[0] if text else "").lower()
-    slug = _NOT_ALNUM.sub("-", plain).strip("-")
+    slug = _slugify(_LINK.sub(r"\1", text.splitlines()[0] if text else ""))
     if len(slug) <= ID_MAX_CHARS:
         return slug
     cut = slug[: ID_MAX_CHARS + 1].rfind("-")

@@ -51,7 +51,7 @@ def on_page_markdown(markdown, page, config, files):
     for checklist in checklists:
         findings += checklist_model.check(checklist)
         findings += _claim_id(checklist, page, source)
-    problems = [report.Problem(source, f.line, f.message) for f in sorted(findings, key=_line)]
+    problems = [report.Problem(source, f.line, f.message) for f in sorted(findings)]
     for problem in report.current().add(problems):
         log.warning(str(problem))
     return None
@@ -90,7 +90,7 @@ def _claim_id(checklist, page, source) -> list[checklist_model.Finding]:
     if not checklist.id:
         return []
     owner = _registry.get(checklist.id)
-    if owner is not None and owner.source != source:
+    if owner is not None:
         return [
             checklist_model.Finding(
                 checklist.line,
@@ -98,17 +98,5 @@ def _claim_id(checklist, page, source) -> list[checklist_model.Finding]:
                 f"{owner.checklist.line}. Ids must be unique across the site; rename one.",
             )
         ]
-    if owner is not None:
-        return [
-            checklist_model.Finding(
-                checklist.line,
-                f"Checklist id '{checklist.id}' is already used on line "
-                f"{owner.checklist.line} of this page; rename one.",
-            )
-        ]
     _registry[checklist.id] = Entry(checklist, page.url, page.title or "", source)
     return []
-
-
-def _line(finding: checklist_model.Finding) -> int:
-    return finding.line

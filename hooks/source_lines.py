@@ -56,13 +56,6 @@ class SourceLines:
             return line
         return 1
 
-    def line_of(self, needle: str) -> int | None:
-        """The first line (1-based) holding `needle`, front matter included, or None."""
-        for index, text in enumerate(self._lines):
-            if needle in text:
-                return index + 1
-        return None
-
     def _take(self, matches: Callable[[str], bool]) -> int | None:
         first = None
         for number, text in self._search:

@@ -82,6 +82,15 @@ def site_dir(site_build) -> Path:
     return site_build.site_dir
 
 
+def built_pages(site_dir):
+    """Paths of every HTML page in the build, relative to the site root."""
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.name != "404.html"
+    )
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         """Keep the test output clean."""

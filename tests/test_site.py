@@ -5,21 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import built_pages
 
 
 def test_strict_build_passes_without_warnings(site_build):
     assert site_build.returncode == 0, site_build.output
     warnings = [line for line in site_build.output.splitlines() if "WARNING" in line]
     assert warnings == []
-
-
-def built_pages(site_dir):
-    """Paths of every HTML page in the build, relative to the site root."""
-    return sorted(
-        path.relative_to(site_dir).as_posix()
-        for path in site_dir.rglob("*.html")
-        if path.name != "404.html"
-    )
 
 
 def test_every_page_is_clean_in_chromium(site_dir, server, page):
