@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from html import unescape
+from html.parser import HTMLParser
 
 WORDS_PER_MINUTE = 200
 
-_TAG = re.compile(r"<[^>]+>")
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
@@ -33,5 +32,18 @@ def on_page_content(html, page, config, files):
 
 def reading_minutes(html: str) -> int:
     """Minutes a reader needs for the visible words of `html`, at least one."""
-    words = unescape(_TAG.sub(" ", html)).split()
-    return max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
+    counter = _WordCounter()
+    counter.feed(html)
+    counter.close()
+    return max(1, math.ceil(counter.words / WORDS_PER_MINUTE))
+
+
+class _WordCounter(HTMLParser):
+    """Counts the words of an HTML fragment's text (entities decoded)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words = 0
+
+    def handle_data(self, data):
+        self.words += len(data.split())

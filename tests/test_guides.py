@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from prose import DOCS, GUIDES, PLAN, figures
+from reading_time import reading_minutes
 
 ROOT = DOCS.parent
 TEMPLATES = sorted(p.name for p in (ROOT / "includes" / "templates").glob("*.md"))
@@ -85,3 +86,9 @@ def test_every_template_has_a_working_copy_button(server, context):
     template = page.locator("pre code").first.inner_text()
     buttons.first.click()
     assert page.evaluate("() => navigator.clipboard.readText()").strip() == template.strip()
+
+
+def test_reading_time_counts_words_of_text_not_markup():
+    body = "word " * 200
+    assert reading_minutes(f'<p title="a > b c d">{body}</p>') == 1
+    assert reading_minutes(f"<p>{body}</p><p>one&nbsp;more</p>") == 2
