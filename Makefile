@@ -32,7 +32,7 @@ serve: $(VENV)/.docs-installed
 build: $(VENV)/.docs-installed
 	$(MKDOCS) build --strict --clean
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(VENV)/.properdocs-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
@@ -45,10 +45,10 @@ report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py
 
 check: $(VENV)/.docs-installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python hooks/check_site.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check
 
 check-external: $(VENV)/.test-installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python hooks/external_links.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links
 
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	$(BIN)/python tests/bench/asset_size.py
@@ -58,6 +58,8 @@ lock: $(VENV)/.test-installed
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock
 	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_PY) -o requirements/test.lock
 	$(BIN)/uv pip compile pyproject.toml --extra bench $(LOCK_PY) -o requirements/bench.lock
+	$(BIN)/uv pip compile pyproject.toml --extra properdocs $(LOCK_PY) \
+		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
 	rm -rf site .cache

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from prose import DOCS, GUIDES, PLAN, figures
-from reading_time import reading_minutes
+
+from nextround.render.reading_time import reading_minutes
 
 ROOT = DOCS.parent
 TEMPLATES = sorted(p.name for p in (ROOT / "includes" / "templates").glob("*.md"))

@@ -79,27 +79,40 @@ def write_site(folder: Path, files: dict[str, str] | None = None, extra_config: 
     return config
 
 
-def build_command(folder: Path, *flags: str) -> list[str]:
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build_command(folder: Path, *flags: str, engine: str = "mkdocs") -> list[str]:
     """The command line of a build of the site in `folder` (output in `folder/site`)."""
-    return [sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(folder / "site")]
+    config = ["-f", str(folder / "mkdocs.yml")] if engine != "mkdocs" else []
+    return [sys.executable, "-m", engine, "build", *config, *flags, "-d", str(folder / "site")]
 
 
-def build(folder: Path, *flags: str) -> Result:
-    """Build the site in `folder` with `flags` (default `--strict`)."""
+def build(folder: Path, *flags: str, engine: str = "mkdocs", checks: bool = True) -> Result:
+    """Build the site in `folder` with `flags` (default `--strict`), by `engine`."""
+    env = build_env()
+    if not checks:
+        env["NEXT_ROUND_BUILD_CHECKS"] = "off"
     result = subprocess.run(
-        build_command(folder, *(flags or ("--strict",))),
+        build_command(folder, *(flags or ("--strict",)), engine=engine),
         cwd=folder,
         capture_output=True,
         text=True,
-        env=build_env(),
+        env=env,
         check=False,
     )
     return Result(result.returncode, result.stdout + result.stderr)
 
 
 def build_env() -> dict[str, str]:
-    """The environment of a test build: no banner, no colours."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    """The environment of a test build or check: no banner, no colours, `nextround` importable."""
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "NO_COLOR": "1",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def page(title: str, body: str, description: str = "A page of the test site.", **meta) -> str:

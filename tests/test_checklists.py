@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import checklist_model
 import markdown
-from checklist_block import ChecklistExtension
+
+from nextround.check.checklists import check_checklist
+from nextround.parse import checklists as checklist_model
+from nextround.render.checklist_block import ChecklistExtension
 
 GOOD = """\
 Intro.
@@ -20,10 +22,11 @@ Intro.
 
 
 def messages(source):
-    checklists, findings = checklist_model.parse(source)
+    checklists, problems = checklist_model.parse(source)
+    found = [(problem.line, problem.message) for problem in problems]
     for checklist in checklists:
-        findings += checklist_model.check(checklist)
-    return [(f.line, f.message) for f in findings]
+        found += [(f.line, f.message) for f in check_checklist("docs/x.md", checklist)]
+    return found
 
 
 def test_parse_reads_title_id_items_and_hints():

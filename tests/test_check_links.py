@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import html_index
-import link_rules
 import pytest
-from source_lines import SourceLines
+
+from nextround.check import links as link_rules
+from nextround.parse import html as html_index
+from nextround.parse.source_lines import SourceLines
 
 # Pages of a small site: URL path -> (src_uri, ids).
 PAGES = {
@@ -39,7 +40,7 @@ def messages(
     page = html_index.read_page(html)
     page.ids |= ids
     checked = link_rules.check_page(src_uri, url, page, site_map(site_url))
-    return [finding.message for finding in checked.findings]
+    return [f"{problem.message} {problem.hint}".strip() for problem in checked.problems]
 
 
 # --- html_index -----------------------------------------------------------------------------
@@ -54,6 +55,7 @@ def test_read_page_collects_ids_and_links_in_document_order():
     )
     assert page.ids == {"a", "legacy", "checklist-c"}
     assert [(link.tag, link.attribute, link.url) for link in page.links] == [
+        ("a", "href", "#a"),  # Permalinks too: a hostile one must not slip through.
         ("a", "href", "x/"),
         ("img", "src", "i.png"),
         ("img", "srcset", "i2.png"),
@@ -111,14 +113,14 @@ def test_good_links_pass(href):
 def test_ids_of_raw_html_and_of_checklists_on_the_target_page_count_as_anchors():
     page = html_index.read_page('<div id="raw-box"></div><a href="#raw-box">box</a>')
     checked = link_rules.check_page("plan.md", "plan/", page, site_map())
-    assert checked.findings == []
+    assert checked.problems == []
 
 
 def test_external_links_are_returned_for_the_network_check_only():
     page = html_index.read_page('<a href="https://example.org/a">A</a><a href="../">B</a>')
     checked = link_rules.check_page("guides/feedback.md", "guides/feedback/", page, site_map())
     assert [item.link.url for item in checked.external] == ["https://example.org/a"]
-    assert checked.findings == []
+    assert checked.problems == []
 
 
 # --- link_rules: what is wrong --------------------------------------------------------------------
@@ -241,7 +243,7 @@ def test_links_to_another_path_of_the_same_host_are_external():
     html = '<a href="https://careers.example.edu/next-roundabout/">x</a>'
     page = html_index.read_page(html)
     checked = link_rules.check_page("plan.md", "plan/", page, site_map(site_url))
-    assert (checked.findings, len(checked.external)) == ([], 1)
+    assert (checked.problems, len(checked.external)) == ([], 1)
 
 
 def test_without_directory_urls_the_home_page_is_index_html():
@@ -254,7 +256,7 @@ def test_without_directory_urls_the_home_page_is_index_html():
         docs={"index.md": "index.html", "plan.md": "plan.html"},
     )
     page = html_index.read_page('<a href="./">home</a><a href="index.html">home</a>')
-    assert link_rules.check_page("plan.md", "plan.html", page, site).findings == []
+    assert link_rules.check_page("plan.md", "plan.html", page, site).problems == []
 
 
 def test_home_page_links_resolve_from_the_site_root():
@@ -262,7 +264,7 @@ def test_home_page_links_resolve_from_the_site_root():
         '<a href="guides/feedback/#thank-you-note">x</a><a href="plan/#nope">y</a>'
     )
     checked = link_rules.check_page("index.md", "", page, site_map())
-    assert [f.message for f in checked.findings] == [
+    assert [f.message + (" " + f.hint if f.hint else "") for f in checked.problems] == [
         "Link 'plan/#nope': the page 'plan.md' has no anchor '#nope'."
     ]
 
@@ -288,11 +290,10 @@ Again: [the note](plan.md#week1).
 
 
 def located(html: str, source: str = SOURCE, snippets: dict[str, str] | None = None) -> list[str]:
-    page = html_index.read_page(html)
-    checked = link_rules.check_page("guides/feedback.md", "guides/feedback/", page, site_map())
     detailed = html_index.read_page(html, detail=True)
+    checked = link_rules.check_page("guides/feedback.md", "guides/feedback/", detailed, site_map())
     lines = SourceLines(source, (snippets or {}).get)
-    return [f"{p.line}" for p in link_rules.locate("docs/x.md", checked.findings, lines, detailed)]
+    return [f"{lines.locate(p.clues(), p.link.heading)}" for p in checked.problems]
 
 
 def test_each_link_maps_to_its_own_line_and_raw_html_to_its_exact_url():

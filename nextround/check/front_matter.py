@@ -1,4 +1,4 @@
-"""Rules for page front matter. Pure functions, no MkDocs.
+"""Rules for page front matter. Pure functions, no engine.
 
 Every page needs a `title` and a `description` of at most 160 characters
 (search engines cut longer ones). A guide also needs `last_reviewed`, a real
@@ -7,6 +7,10 @@ months ago is *due for review*: a note for the check command, not a problem.
 
 A guide is every page under `guides/` except `guides/index.md`, plus
 `next-30-days.md`.
+
+Title and description end up in attributes of every page (`<meta>`, `<title>`)
+and in link previews, so they may not hold control characters, which no
+escaping makes valid HTML.
 
 The front matter is read here with YAML's `BaseLoader`, every value a string:
 MkDocs drops the whole front matter when one date is impossible (`2026-02-30`
@@ -20,10 +24,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import yaml
-from report import Problem
+
+from nextround.findings import REVIEW_MONTHS, Finding, ReviewDue
 
 DESCRIPTION_MAX = 160
-REVIEW_MONTHS = 12
 GUIDE_FOLDER = "guides/"
 GUIDE_PAGES = frozenset({"next-30-days.md"})
 NOT_GUIDES = frozenset({"guides/index.md"})
@@ -31,28 +35,15 @@ NOT_GUIDES = frozenset({"guides/index.md"})
 # The same front matter MkDocs reads: `---` on line 1, closed by `---` or `...`.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class ReviewDue:
-    """A guide whose last review is more than `REVIEW_MONTHS` months old."""
-
-    path: str
-    line: int
-    last_reviewed: date
-
-    def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: due for review: last reviewed "
-            f"{self.last_reviewed.isoformat()}, more than {REVIEW_MONTHS} months ago."
-        )
+# Characters that HTML forbids in text and attributes, however they are escaped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
 class MetadataCheck:
     """The problems of one page, and whether it is due for review."""
 
-    problems: list[Problem]
+    problems: list[Finding]
     review_due: ReviewDue | None = None
 
 
@@ -77,7 +68,7 @@ def check_metadata(
         if is_guide(src_uri):
             expected = "title, description and last_reviewed"
         return MetadataCheck(
-            [Problem(path, 1, f"expected front matter with {expected}, found none.")]
+            [Finding(path, 1, f"expected front matter with {expected}, found none.")]
         )
     block = match.group(1) or ""
     if meta:
@@ -89,16 +80,17 @@ def check_metadata(
             return _yaml_problem(path, error)
     if not isinstance(meta, dict):
         return MetadataCheck(
-            [Problem(path, 1, "expected front matter of 'key: value' lines, found other YAML.")]
+            [Finding(path, 1, "expected front matter of 'key: value' lines, found other YAML.")]
         )
     lines = _key_lines(block)
     problems = []
     for key in ("title", "description"):
         problems += _required_text(path, key, meta, lines)
+        problems += _markup_safe(path, key, meta.get(key), lines)
     description = meta.get("description")
     if isinstance(description, str) and len(description.strip()) > DESCRIPTION_MAX:
         problems.append(
-            Problem(
+            Finding(
                 path,
                 lines.get("description", 1),
                 f"description is {len(description.strip())} characters long; expected at most "
@@ -110,7 +102,7 @@ def check_metadata(
         reviewed, date_problems = _last_reviewed(path, meta, lines, today)
         problems += date_problems
         if reviewed is not None and reviewed < _months_before(today, REVIEW_MONTHS):
-            review_due = ReviewDue(path, lines["last_reviewed"], reviewed)
+            review_due = ReviewDue(path, lines.get("last_reviewed", 1), reviewed.isoformat())
     return MetadataCheck(problems, review_due)
 
 
@@ -129,29 +121,42 @@ def _yaml_problem(path: str, error: yaml.YAMLError) -> MetadataCheck:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 2 if mark is not None else 1
     reason = getattr(error, "problem", None) or "unreadable"
-    return MetadataCheck([Problem(path, line, f"the front matter is not valid YAML ({reason}).")])
+    return MetadataCheck([Finding(path, line, f"the front matter is not valid YAML ({reason}).")])
 
 
-def _required_text(path: str, key: str, meta: dict, lines: dict[str, int]) -> list[Problem]:
+def _required_text(path: str, key: str, meta: dict, lines: dict[str, int]) -> list[Finding]:
     if key not in meta:
-        return [Problem(path, 1, f"expected '{key}' in the front matter, found none.")]
+        return [Finding(path, 1, f"expected '{key}' in the front matter, found none.")]
     value = meta[key]
     if isinstance(value, str) and value.strip():
         return []
     found = "a list" if isinstance(value, list) else "a mapping"
     if value is None or isinstance(value, str):
         found = "an empty value"
-    return [Problem(path, lines.get(key, 1), f"expected '{key}' to be text, found {found}.")]
+    return [Finding(path, lines.get(key, 1), f"expected '{key}' to be text, found {found}.")]
+
+
+def _markup_safe(path: str, key: str, value, lines: dict[str, int]) -> list[Finding]:
+    if not isinstance(value, str) or not (found := _CONTROL.search(value)):
+        return []
+    return [
+        Finding(
+            path,
+            lines.get(key, 1),
+            f"'{key}' holds the control character U+{ord(found.group()):04X}, which no web "
+            "page may contain; delete it (it is often pasted in with the text).",
+        )
+    ]
 
 
 def _last_reviewed(
     path: str, meta: dict, lines: dict[str, int], today: date
-) -> tuple[date | None, list[Problem]]:
+) -> tuple[date | None, list[Finding]]:
     line = lines.get("last_reviewed", 1)
     value = meta.get("last_reviewed")
     if "last_reviewed" not in meta:
         return None, [
-            Problem(
+            Finding(
                 path,
                 1,
                 "expected 'last_reviewed' (the date of the last review, YYYY-MM-DD) in the "
@@ -167,7 +172,7 @@ def _last_reviewed(
             reviewed = None
     if reviewed is None:
         return None, [
-            Problem(
+            Finding(
                 path,
                 line,
                 f"last_reviewed is '{_shown(value)}', which is not a date; expected a real "
@@ -176,7 +181,7 @@ def _last_reviewed(
         ]
     if reviewed > today + timedelta(days=1):
         return None, [
-            Problem(
+            Finding(
                 path,
                 line,
                 f"last_reviewed is {text}, a date in the future; expected the date of the "

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import html_index
 import markdown
 import pytest
-import tree_index
-from checklist_block import ChecklistExtension
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
+
+from nextround.parse import html as html_index
+from nextround.parse.markdown_tree import PageReader
+from nextround.render.checklist_block import ChecklistExtension
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,21 +55,18 @@ print("<a href='not-a-link'>")
 def convert(text: str) -> tuple[html_index.PageHtml, html_index.PageHtml]:
     """(what the tree collected, what parsing the HTML output finds) for `text`."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    collected: list[html_index.PageHtml] = []
+    reader = PageReader()
     md = markdown.Markdown(
-        extensions=[
-            *config.markdown_extensions,
-            ChecklistExtension(),
-            tree_index.LinkIndexExtension(collected.append),
-        ],
+        extensions=[*config.markdown_extensions, ChecklistExtension(), reader],
         extension_configs=config.mdx_configs,
     )
     html = md.convert(text)
-    return collected[-1], html_index.read_page(html)
+    return reader.take(), html_index.read_page(html)
 
 
-def summary(page: html_index.PageHtml) -> tuple[set[str], Counter]:
-    return page.ids, Counter((link.tag, link.attribute, link.url) for link in page.links)
+def summary(page: html_index.PageHtml) -> tuple:
+    links = Counter((link.tag, link.attribute, link.url) for link in page.links)
+    return page.ids, links, page.checklists, page.markup - {("div", "")}
 
 
 @pytest.fixture(autouse=True)

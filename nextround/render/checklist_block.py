@@ -1,9 +1,11 @@
 """The `/// checklist | Title` block: Markdown task lists rendered as checklists.
 
 A pymdownx Blocks extension. It works on the block's raw Markdown (before
-inline parsing), so item ids come from `checklist_model.item_id` applied to
-the very text the source parser sees. The output is plain HTML that works
-without JavaScript: real checkboxes whose label is the item text.
+inline parsing), so item ids come from `parse.checklists.item_id` applied to
+the very text the source parser sees, and a block whose id breaks
+`parse.checklists.id_problem` is not rendered at all (the checks report it).
+The output is plain HTML that works without JavaScript: real checkboxes whose
+label is the item text.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 from typing import ClassVar
 from xml.etree import ElementTree
 
-from checklist_model import item_id
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
+
+from nextround.parse.checklists import id_problem, item_id
 
 _MARKERS = ("[ ]", "[x]", "[X]")
 
@@ -23,7 +26,11 @@ class ChecklistBlock(Block):
 
     NAME = "checklist"
     ARGUMENT = None
-    OPTIONS: ClassVar = {"id": ("", str)}
+    OPTIONS: ClassVar = {"id": ("", lambda value: value)}
+
+    def on_validate(self, parent):
+        """Render only a block whose id follows the one id rule."""
+        return not id_problem(self.options["id"])
 
     def on_create(self, parent):
         """Open the checklist container with its title."""
@@ -44,7 +51,7 @@ class ChecklistBlock(Block):
     def on_end(self, block):
         """Turn every task item into a labelled checkbox with a stable id."""
         checklist_id = block.get("data-checklist", "")
-        for task_list in block.iter("ul"):
+        for task_list in (*block.iter("ul"), *block.iter("ol")):
             task_list.set("class", "nr-checklist__items")
         for item in block.iter("li"):
             _render_item(item, checklist_id)

@@ -11,10 +11,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import ClassVar
 
-import external_links
 import pytest
 import tiny_site
-from tiny_site import ROOT, page
+from tiny_site import page
+
+from nextround.cli import external_links
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -161,7 +162,8 @@ def test_dead_links_are_reported_at_their_lines_and_others_as_unknown(server, tm
     cache = tmp_path / "cache"
     command = [
         sys.executable,
-        str(ROOT / "hooks" / "external_links.py"),
+        "-m",
+        "nextround.cli.external_links",
         "--timeout=1",
         "--retries=1",
         "--retry-wait=1",

@@ -1,7 +1,7 @@
 """Find the Markdown line that a link of the rendered page came from.
 
 Rendered HTML has no source lines, so `SourceLines.locate` guesses, and says
-how. It is given clues, most specific first (see `link_rules.Finding.clues`):
+how. It is given clues, most specific first (see `check.links.LinkProblem.clues`):
 
 1. a line containing every string of a clue, such as the URL as written, or the
    `#fragment` together with the target's file name, or the fragment alone,
@@ -17,7 +17,7 @@ counts, so numbers are lines of the whole file. A line that includes a snippet
 (`--8<-- "templates/reply.md"`) also matches the text of that snippet: a link
 inside a snippet is reported at the line that pulls the snippet in.
 
-Nothing here imports MkDocs. The lines are split only when a page has a
+Nothing here imports an engine. The lines are split only when a page has a
 problem, and each lookup is one scan of that page's lines.
 """
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 # Front matter: a first line of `---`, closed by `---` or `...`.
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -110,3 +111,20 @@ def _is_heading(text: str, heading: str) -> bool:
     """Whether `text` is an ATX heading line whose words include `heading`."""
     stripped = text.lstrip()
     return stripped.startswith("#") and heading in " ".join(stripped.split())
+
+
+def snippet_reader(folders: Sequence[Path]) -> Callable[[str], str | None]:
+    """A function returning the text of a `pymdownx.snippets` file by name, or None.
+
+    It looks in each of `folders` in turn, as the snippets extension does, and
+    reads each file once.
+    """
+    cache: dict[str, str | None] = {}
+
+    def read(name: str) -> str | None:
+        if name not in cache:
+            found = next((folder / name for folder in folders if (folder / name).is_file()), None)
+            cache[name] = found.read_text(encoding="utf-8", errors="replace") if found else None
+        return cache[name]
+
+    return read

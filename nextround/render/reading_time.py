@@ -1,7 +1,6 @@
-"""Show "About N minutes to read" under the title of every reviewed page.
+"""The reading time ("About N minutes to read") under a page's title, from its words.
 
-Events: `on_page_content`. A page opts in by having `last_reviewed` in its
-front matter, which every guide has.
+The note holds no link or id, so adding it changes nothing the checks read.
 """
 
 from __future__ import annotations
@@ -10,20 +9,16 @@ import math
 import re
 from html.parser import HTMLParser
 
+from nextround.text import plural
+
 WORDS_PER_MINUTE = 200
 
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
-def on_page_content(html, page, config, files):
-    """Insert the reading time after the page's first heading."""
-    if "last_reviewed" not in page.meta:
-        return None
-    minutes = reading_minutes(html)
-    note = (
-        f'<p class="nr-reading-time">About {minutes} minute{"s" if minutes != 1 else ""} '
-        "to read</p>"
-    )
+def add_reading_time(html: str) -> str:
+    """`html` with the reading time after its first heading (or first, without one)."""
+    note = f'<p class="nr-reading-time">About {plural(reading_minutes(html), "minute")} to read</p>'
     match = _FIRST_H1_END.search(html)
     if match is None:
         return note + html

@@ -1,22 +1,25 @@
-"""Rules for the links of a rendered page. Pure functions, no MkDocs.
+"""Rules for the links of a rendered page. Pure functions, no engine.
 
-`check_page` takes one page's links (from `html_index`) and a `SiteMap` of
-the whole built site, and returns a `Finding` for each link that is wrong:
+`check_page` takes one page's links (from `parse.html`) and a `SiteMap` of the
+whole built site, and returns a `LinkProblem` for each link that is wrong
+(the caller finds its source line and makes it a `Finding`):
 
 - a relative link must reach a page or file of the built site, without going
   above the site root; its `#fragment` must be an id of the *rendered* target
   page (headings, `attr_list` ids, raw HTML ids, ids our checklists emit);
-- a `.md` link left in the HTML (raw HTML, or a Markdown link MkDocs could not
-  resolve) must name an existing page, and raw HTML must use its page URL;
+- a `.md` link left in the HTML (raw HTML, or a Markdown link the engine could
+  not resolve) must name an existing page, and raw HTML must use its page URL;
 - a root-absolute link (`/guides/...`) or a link to the site's own `site_url`
   breaks when the site is served from a sub-path or another host;
 - `javascript:`, `vbscript:` and `data:` URLs are unsafe; plain `http://` is
   not accepted where `https://` is expected (loopback hosts excepted), nor a
-  scheme-less `//host` link; `mailto:` needs an address and `tel:` a number.
+  scheme-less `//host` link; `mailto:` needs an address and `tel:` a number;
+- a URL the browser loads by itself (an image, a frame, a style's `url()`) must
+  not come from another host: the site makes no third-party requests.
 
 External `http(s)` links are returned separately, for the opt-in network check
-(`external_links.py`); nothing here touches the network. Every lookup is a dict
-or set lookup, so checking a page costs the same however big the site is.
+(`make check-external`); nothing here touches the network. Every lookup is a
+dict or set lookup, so checking a page costs the same however big the site is.
 Suggestions ("Did you mean ...?") come from `difflib.get_close_matches`, only
 for links that are wrong.
 """
@@ -28,11 +31,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from html_index import HtmlLink, PageHtml
-from report import Problem
-from source_lines import SourceLines
+from nextround.parse.html import HtmlLink, PageHtml
+from nextround.urls import folder_of, relative_url
 
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -68,20 +71,20 @@ class SiteMap:
     """URL paths offered in "Did you mean" (pages and files from docs/, not theme assets)."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One wrong link (the `index`-th of its page) and what to say about it."""
+class LinkProblem(NamedTuple):
+    """What is wrong with the `index`-th link of a page, before its source line is known."""
 
     index: int
     link: HtmlLink
     message: str
+    hint: str = ""
     fragment: str = ""
     stem: str = ""
 
     def clues(self, link: HtmlLink | None = None) -> tuple[tuple[str, ...], ...]:
         """What `SourceLines.locate` looks for, most specific first.
 
-        The URL as written (raw HTML, absolute URLs, links MkDocs left alone),
+        The URL as written (raw HTML, absolute URLs, links the engine left alone),
         then the `#fragment` with the target's file name, the fragment alone,
         then the link text (of `link`, the same link from a detailed parse).
         """
@@ -94,8 +97,7 @@ class Finding:
         return tuple(clues)
 
 
-@dataclass(frozen=True)
-class ExternalLink:
+class ExternalLink(NamedTuple):
     """An http(s) link to another site (the `index`-th of its page), for the network check."""
 
     index: int
@@ -111,8 +113,20 @@ class ExternalLink:
 class PageCheck:
     """What `check_page` found on one page."""
 
-    findings: list[Finding] = field(default_factory=list)
+    problems: list[LinkProblem] = field(default_factory=list)
     external: list[ExternalLink] = field(default_factory=list)
+
+
+class _Verdict(NamedTuple):
+    """A rule's word on one link: the message, a suggestion, and clues for its line."""
+
+    message: str
+    hint: str = ""
+    fragment: str = ""
+    stem: str = ""
+
+
+_EXTERNAL = _Verdict("")
 
 
 def check_page(src_uri: str, page_url: str, page: PageHtml, site: SiteMap) -> PageCheck:
@@ -120,30 +134,12 @@ def check_page(src_uri: str, page_url: str, page: PageHtml, site: SiteMap) -> Pa
     result = PageCheck()
     context = _Context(src_uri, page_url, page.ids, site)
     for index, link in enumerate(page.links):
-        outcome = context.check(index, link)
-        if isinstance(outcome, Finding):
-            result.findings.append(outcome)
-        elif isinstance(outcome, ExternalLink):
-            result.external.append(outcome)
+        verdict = context.check(link)
+        if verdict is _EXTERNAL:
+            result.external.append(ExternalLink(index, link))
+        elif verdict is not None:
+            result.problems.append(LinkProblem(index, link, *verdict))
     return result
-
-
-def locate(
-    path: str, findings: Iterable[Finding], source: SourceLines, detailed: PageHtml | None = None
-) -> list[Problem]:
-    """Problems at Markdown lines for the findings of one page, in document order.
-
-    `detailed` is the page parsed with `read_page(html, detail=True)`: its links
-    carry their text and heading, which help find the line.
-    """
-    problems = []
-    for finding in findings:
-        link = finding.link
-        if detailed is not None and finding.index < len(detailed.links):
-            link = detailed.links[finding.index]
-        line = source.locate(finding.clues(link), link.heading)
-        problems.append(Problem(path, line, finding.message))
-    return problems
 
 
 def page_urls(url: str, src_uri: str) -> dict[str, str]:
@@ -164,17 +160,16 @@ class _Context:
         self.page_url = page_url
         self.ids = ids
         self.site = site
-        self.index = 0
-        self.url_dir = page_url[: page_url.rfind("/") + 1]
-        self.src_dir = src_uri[: src_uri.rfind("/") + 1]
+        self.url_dir = folder_of(page_url)
+        self.src_dir = folder_of(src_uri)
         own = urlsplit(site.site_url) if site.site_url else None
         self.own_host = (own.hostname or "").lower() if own else ""
         self.own_path = (own.path or "/") if own else "/"
         if not self.own_path.endswith("/"):
             self.own_path += "/"
 
-    def check(self, index: int, link: HtmlLink) -> Finding | ExternalLink | None:
-        self.index = index
+    def check(self, link: HtmlLink) -> _Verdict | None:
+        """The verdict on one link: None when it is fine, `_EXTERNAL` for another site."""
         url = link.url
         if not url:
             return None
@@ -182,7 +177,7 @@ class _Context:
             # The common case, a plain relative link: no need for urlsplit.
             path, _, fragment = url.partition("#")
             path = path.partition("?")[0]
-            return self._check_relative(link, unquote(path) if "%" in path else path, fragment)
+            return self._checkrelative_url(link, unquote(path) if "%" in path else path, fragment)
         try:
             parts = urlsplit(url)
             parts.port  # noqa: B018 - urlsplit checks the port only when asked
@@ -205,9 +200,9 @@ class _Context:
             return None  # Another scheme (ftp:, sms:...): not ours to judge.
         if url.startswith("/"):
             return self._check_root_absolute(link, parts.path)
-        return self._check_relative(link, unquote(parts.path), parts.fragment)
+        return self._checkrelative_url(link, unquote(parts.path), parts.fragment)
 
-    def _check_absolute(self, link: HtmlLink, scheme: str, parts) -> Finding | ExternalLink:
+    def _check_absolute(self, link: HtmlLink, scheme: str, parts) -> _Verdict:
         host = (parts.hostname or "").lower()
         path = parts.path or "/"
         if (
@@ -228,9 +223,15 @@ class _Context:
             return self._finding(link, "the link has no scheme; expected https.", secure)
         if scheme == "http" and host not in _LOOPBACK_HOSTS:
             return self._finding(link, "plain http; expected https.", secure)
-        return ExternalLink(self.index, link)
+        if link.loads and host not in _LOOPBACK_HOSTS:
+            return self._finding(
+                link,
+                f"the browser would load it from another host ({host}), which tells that host "
+                "about every visit; save the file in docs/ and link to it relatively.",
+            )
+        return _EXTERNAL
 
-    def _check_mailto(self, link: HtmlLink, path: str) -> Finding | None:
+    def _check_mailto(self, link: HtmlLink, path: str) -> _Verdict | None:
         addresses = [address.strip() for address in unquote(path).split(",")]
         if addresses and all(_EMAIL.match(address) for address in addresses):
             return None
@@ -239,7 +240,7 @@ class _Context:
             f"expected 'mailto:' and an address like 'name@example.org', found '{_shown(path)}'.",
         )
 
-    def _check_tel(self, link: HtmlLink, path: str) -> Finding | None:
+    def _check_tel(self, link: HtmlLink, path: str) -> _Verdict | None:
         number = unquote(path).split(";", 1)[0].translate(_PHONE_SEPARATORS)
         if _PHONE.match(number):
             return None
@@ -248,7 +249,7 @@ class _Context:
             f"expected 'tel:' and a phone number like 'tel:+441234567890', found '{_shown(path)}'.",
         )
 
-    def _check_root_absolute(self, link: HtmlLink, path: str) -> Finding:
+    def _check_root_absolute(self, link: HtmlLink, path: str) -> _Verdict:
         target = unquote(path)
         prefix = self.own_path if self.own_path != "/" else ""
         target = target[len(prefix) :] if prefix and target.startswith(prefix) else target[1:]
@@ -260,7 +261,7 @@ class _Context:
             self._suggest_site_path(target, fragment),
         )
 
-    def _check_relative(self, link: HtmlLink, path: str, fragment: str) -> Finding | None:
+    def _checkrelative_url(self, link: HtmlLink, path: str, fragment: str) -> _Verdict | None:
         if not path:
             if fragment and not self._has_anchor(self.ids, fragment):
                 return self._finding(
@@ -289,7 +290,7 @@ class _Context:
             return self._check_anchor(link, src_uri, fragment)
         return None
 
-    def _check_markdown_link(self, link: HtmlLink, path: str, fragment: str) -> Finding:
+    def _check_markdown_link(self, link: HtmlLink, path: str, fragment: str) -> _Verdict:
         # MkDocs rewrites the .md links it can resolve, so a .md link left in the
         # HTML is raw HTML or a Markdown link to a missing page. Both resolve from
         # the source file's folder, as MkDocs resolves Markdown links.
@@ -299,13 +300,13 @@ class _Context:
         url = self.site.docs.get(target)
         if url is None:
             close = _closest(target, self.site.docs)
-            suggestion = _relative(close, self.src_dir) if close else ""
+            suggestion = relative_url(close, self.src_dir) if close else ""
             if suggestion and fragment:
                 suggestion += "#" + fragment
             return self._finding(
                 link, f"'{target}' is not a page of this site.", suggestion, stem=_stem(target)
             )
-        suggestion = _relative(url, self.url_dir) + ("#" + fragment if fragment else "")
+        suggestion = relative_url(url, self.url_dir) + ("#" + fragment if fragment else "")
         return self._finding(
             link,
             f"it points to the Markdown source '{target}', which the built site does not have; "
@@ -314,7 +315,7 @@ class _Context:
             stem=_stem(target),
         )
 
-    def _check_anchor(self, link: HtmlLink, src_uri: str, fragment: str) -> Finding | None:
+    def _check_anchor(self, link: HtmlLink, src_uri: str, fragment: str) -> _Verdict | None:
         ids = self.site.anchors.get(src_uri)
         if ids is None or self._has_anchor(ids, fragment):
             return None  # A page that was not rendered (excluded) has no ids to check.
@@ -340,14 +341,14 @@ class _Context:
         """A relative link to `target` (a path from the site root), if it exists."""
         suffix = "#" + fragment if fragment else ""
         if target.endswith(".md") and target in self.site.docs:
-            return _relative(target, self.src_dir) + suffix
+            return relative_url(target, self.src_dir) + suffix
         if self._page_at(target) is not None or target in self.site.files:
-            return _relative(target, self.url_dir) + suffix
+            return relative_url(target, self.url_dir) + suffix
         return ""
 
     def _close_url(self, target: str) -> str:
         close = _closest(target, self.site.suggestions)
-        return _relative(close, self.url_dir) if close else ""
+        return relative_url(close, self.url_dir) if close else ""
 
     def _finding(
         self,
@@ -356,12 +357,11 @@ class _Context:
         suggestion: str = "",
         fragment: str = "",
         stem: str = "",
-    ) -> Finding:
-        kind = _KIND.get(link.tag, f"<{link.tag} {link.attribute}>")
-        message = f"{kind} '{_shown(link.url)}': {problem}"
-        if suggestion:
-            message += f" Did you mean '{suggestion}'?"
-        return Finding(self.index, link, message, fragment, stem)
+    ) -> _Verdict:
+        kind = _KIND.get(link.tag) if link.attribute in ("href", "src", "srcset") else None
+        kind = kind or f"<{link.tag} {link.attribute}>"
+        hint = f"Did you mean '{suggestion}'?" if suggestion else ""
+        return _Verdict(f"{kind} '{_shown(link.url)}': {problem}", hint, fragment, stem)
 
 
 def _join(base_dir: str, path: str) -> str | None:
@@ -385,14 +385,6 @@ def _join(base_dir: str, path: str) -> str | None:
             resolved.pop()
         last = ""
     return "/".join([*resolved, last]) if resolved else last
-
-
-def _relative(target: str, base_dir: str) -> str:
-    """A relative URL from the folder `base_dir` to `target` (both from the site root)."""
-    relative = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
-    if target == "" or target.endswith("/"):
-        relative = "./" if relative == "." else relative + "/"
-    return relative
 
 
 def _closest(target: str, candidates: Iterable[str]) -> str:

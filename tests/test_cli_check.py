@@ -9,12 +9,13 @@ import pytest
 import tiny_site
 from tiny_site import ROOT, page
 
+BROKEN_BODY = "# Home\n\nSee [this](#nope).\n"
 BROKEN_ANCHOR = "docs/index.md:8: Link '#nope': there is no anchor '#nope' on this page."
 
 
 def run_check(folder, *args):
     return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "check_site.py"), *args],
+        [sys.executable, "-m", "nextround.cli.check", *args],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -26,7 +27,7 @@ def run_check(folder, *args):
 @pytest.fixture(scope="module")
 def broken_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("broken")
-    tiny_site.write_site(folder, {"docs/index.md": page("Home", "# Home\n\nSee [this](#nope).\n")})
+    tiny_site.write_site(folder, {"docs/index.md": page("Home", BROKEN_BODY)})
     return folder
 
 
@@ -43,19 +44,25 @@ def test_a_problem_fails_the_build_whatever_the_flags(broken_site, flags):
     assert not (broken_site / "site" / "index.html").exists()
 
 
-def test_a_wrong_hook_order_is_a_setup_error_without_a_traceback(tmp_path):
+def test_problems_fail_the_build_whatever_the_order_of_the_hooks(tmp_path):
+    config = tiny_site.write_site(tmp_path, {"docs/index.md": page("Home", BROKEN_BODY)})
+    text = config.read_text(encoding="utf-8")
+    render, check = (f"  - {ROOT / 'hooks' / name}\n" for name in ("render.py", "check.py"))
+    config.write_text(text.replace(render + check, check + render), encoding="utf-8")
+    result = tiny_site.build(tmp_path)
+    assert result.returncode != 0
+    assert result.problems == [BROKEN_ANCHOR]
+
+
+def test_the_check_hook_without_the_render_hook_is_a_setup_error_without_a_traceback(tmp_path):
     config = tiny_site.write_site(tmp_path, {"docs/index.md": page("Home", "# Home\n")})
     text = config.read_text(encoding="utf-8")
-    report_hook = f"  - {ROOT / 'hooks' / 'build_report.py'}\n"
-    config.write_text(
-        text.replace(report_hook, "").replace("hooks:\n", "hooks:\n" + report_hook),
-        encoding="utf-8",
-    )
+    config.write_text(text.replace(f"  - {ROOT / 'hooks' / 'render.py'}\n", ""), encoding="utf-8")
     result = tiny_site.build(tmp_path)
     assert result.returncode != 0
     assert (
-        "hooks/build_report.py is listed before hooks/metadata.py in 'hooks:', so it would stop "
-        "the build before metadata.py reports; list hooks/build_report.py last."
+        "hooks/check.py checks what hooks/render.py reads, but hooks/render.py is not listed "
+        "under 'hooks:' in mkdocs.yml; add it."
     ) in result.output
     assert "Traceback" not in result.output
 
@@ -67,16 +74,18 @@ def test_check_prints_every_problem_and_the_guides_due_for_review(tmp_path):
             "docs/index.md": page("Home", "# Home\n\nSee [this](#nope) and [that](gone.md).\n"),
             "docs/guides/old.md": page("Old", "# Old\n", last_reviewed="2020-05-01"),
         },
+        extra_config="nav:\n  - index.md\n  - guides/old.md\n  - missing.md\n",
     )
     result = run_check(tmp_path)
     assert result.returncode == 1
+    # MkDocs' own warnings about the same two links are not repeated; its other warnings are.
     assert result.stdout.splitlines() == [
         BROKEN_ANCHOR,
         "docs/index.md:8: Link 'gone.md': 'gone.md' is not a page of this site.",
         "",
         "MkDocs warnings:",
-        "  Doc file 'index.md' contains a link 'gone.md', but the target is not found among "
-        "documentation files.",
+        "  A reference to 'missing.md' is included in the 'nav' configuration, which is not "
+        "found in the documentation files.",
         "",
         "Due for review (last reviewed more than 12 months ago):",
         "docs/guides/old.md:4: due for review: last reviewed 2020-05-01, more than 12 months ago.",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import page_metadata
 import pytest
 import yaml
+
+from nextround.check import front_matter as page_metadata
 
 TODAY = date(2026, 11, 26)
 

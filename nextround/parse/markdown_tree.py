@@ -1,20 +1,17 @@
-"""Ids and links of a page, read while Python-Markdown renders it: the fast path of `links.py`.
+"""A page's ids, links and checklists, read while Python-Markdown renders it.
 
 Parsing the rendered HTML of every page with `html.parser` was most of the
 link check's cost. Python-Markdown already holds the page as an element tree,
-so this Markdown extension reads ids and links from the tree and parses only
-the raw HTML that the tree stands in for (the HTML stash: raw HTML blocks,
-inline tags, `md_in_html` leftovers, highlighted code). It applies the same
-rules as `html_index` (`html_index.start_tag`).
+so this Markdown extension reads the page from the tree and parses only the
+raw HTML that the tree stands in for (the HTML stash: raw HTML blocks, inline
+tags, `md_in_html` leftovers, highlighted code), with the same rules as
+`parse.html` (`start_tag`). So each page is parsed once per build.
 
 Its treeprocessor runs last (priority -1000): after inline patterns, `toc`,
 `attr_list`, footnotes, our checklist blocks and MkDocs' own link rewriting
 (priority 0), so it sees the ids and URLs that reach the page. The order of
-links is not document order (stashed HTML comes last); `links.py` re-parses
-the final HTML of a page that has a problem, in order, to find source lines.
-
-What it cannot see is HTML that an `on_page_content` hook adds after
-Markdown; `links.py` notices when the final HTML differs and parses it.
+links is not document order (stashed HTML comes last); a page that has a
+problem is parsed again, in order, to find source lines.
 """
 
 from __future__ import annotations
@@ -23,25 +20,34 @@ from collections.abc import Callable
 from html import unescape
 from xml.etree.ElementTree import Element
 
-from html_index import HtmlLink, PageHtml, read_page, start_tag
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from nextround.parse.html import HtmlLink, PageHtml, read_page, start_tag
+
 PRIORITY = -1000
 
 
-class LinkIndexExtension(Extension):
-    """Calls `sink(PageHtml)` once per rendered Markdown document."""
+class PageReader(Extension):
+    """Reads each document it renders; `take()` returns the last one's `PageHtml`."""
 
-    def __init__(self, sink: Callable[[PageHtml], None]):
-        """Keep the function that receives each document's ids and links."""
+    def __init__(self) -> None:
+        """Start with nothing read."""
         super().__init__()
-        self.sink = sink
+        self._last = PageHtml()
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-        """Add the collecting treeprocessor."""
-        md.treeprocessors.register(_Collector(md, self.sink), "nr_link_index", PRIORITY)
+        """Add the reading treeprocessor."""
+        md.treeprocessors.register(_Collector(md, self._keep), "nr_page_reader", PRIORITY)
+
+    def take(self) -> PageHtml:
+        """What the last rendered document holds (an empty page if nothing was rendered since)."""
+        last, self._last = self._last, PageHtml()
+        return last
+
+    def _keep(self, page: PageHtml) -> None:
+        self._last = page
 
 
 def read_tree(root: Element, stash: list) -> PageHtml:
@@ -58,6 +64,9 @@ def read_tree(root: Element, stash: list) -> PageHtml:
         parsed = read_page("\n".join(raw))
         page.ids |= parsed.ids
         page.links += parsed.links
+        page.markup |= parsed.markup
+        for checklist_id, items in parsed.checklists.items():
+            page.checklists.setdefault(checklist_id, []).extend(items)
     return page
 
 
@@ -73,9 +82,12 @@ class _Collector(Treeprocessor):
 def _read_elements(root: Element, page: PageHtml) -> None:
     links = page.links
     for element in root.iter():
-        if not element.attrib or not isinstance(element.tag, str):
+        if not isinstance(element.tag, str):
             continue
-        tag = element.tag
+        tag = element.tag.lower()
+        if not element.attrib:
+            page.markup.add((tag, ""))
+            continue
         for attribute, url in start_tag(page, tag, element.items()):
             if "\x02" in url:
                 # Python-Markdown writes the `&` of entities (e-mail autolinks) as a

@@ -1,0 +1,42 @@
+"""Render our Markdown: checklists, reading times and the progress list.
+
+Events: `on_config` adds the `/// checklist` block and the page reader;
+`on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
+the reading order; `on_env` writes the list of checklists into "My progress".
+The work is in `nextround/engine/mkdocs_build.py`.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the `nextround` package
+
+from mkdocs.plugins import event_priority
+
+from nextround.engine import mkdocs_build
+
+
+@event_priority(100)
+def on_config(config):
+    """Start this build's record and add our Markdown extensions."""
+    return mkdocs_build.start(config)
+
+
+def on_nav(nav, config, files):
+    """Keep the reading order of the pages."""
+    mkdocs_build.remember_nav(nav, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Keep the page's source; the page is unchanged."""
+    mkdocs_build.read_source(page, config)
+
+
+def on_page_content(html, page, config, files):
+    """Keep what the page renders to; add the reading time to guides."""
+    return mkdocs_build.read_rendered(html, page, config)
+
+
+def on_env(env, config, files):
+    """Write the list of every checklist into the page that asks for it."""
+    mkdocs_build.fill_registry(files, config)

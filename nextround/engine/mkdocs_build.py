@@ -1,0 +1,204 @@
+"""The checks inside an MkDocs (or ProperDocs) build: what the adapters in `hooks/` call.
+
+- `start` (from `hooks/render.py`, `on_config`): a fresh `Build` for this
+  build, and the Markdown extensions: the checklist block and the page reader.
+- `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
+  one `SourcePage` per page, its content read from Python-Markdown's tree
+  while it renders (so each page is parsed once); guides get their reading time.
+- `fill_registry` (`on_env`): the "My progress" list, before the checks run,
+  so its links are checked too.
+- `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
+  `site.check_site`, logs each finding as a warning through the plugin logger
+  (so `--strict` counts it) and stops the build before any page is written.
+  It counts findings itself, so `-q` and `-v` cannot hide them.
+
+HTML that another plugin adds after Markdown is not read here; `make check`
+reads the built pages and sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from nextround.findings import Report
+from nextround.parse.html import read_page
+from nextround.parse.markdown_tree import PageReader
+from nextround.parse.source_lines import snippet_reader
+from nextround.render.checklist_block import ChecklistExtension
+from nextround.render.progress_registry import MARKER, Entry, render_registry
+from nextround.render.reading_time import add_reading_time
+from nextround.site import SiteMap, SourcePage, check_site, page_urls
+
+log = get_plugin_logger("next-round")
+
+
+@dataclass
+class Build:
+    """What one build has read so far."""
+
+    config: object
+    reader: PageReader = field(default_factory=PageReader)
+    pages: dict[str, SourcePage] = field(default_factory=dict)
+    nav_order: dict[str, int] = field(default_factory=dict)
+    report: Report | None = None
+
+
+_current: Build | None = None
+
+
+def start(config):
+    """Begin a build: a fresh `Build`, and our Markdown extensions."""
+    global _current
+    _current = Build(config)
+    config.markdown_extensions += [ChecklistExtension(), _current.reader]
+    return config
+
+
+def current(config) -> Build:
+    """The build of `config`; a setup error when `hooks/render.py` did not start it."""
+    if _current is None or _current.config is not config:
+        raise PluginError(
+            "hooks/check.py checks what hooks/render.py reads, but hooks/render.py is not "
+            "listed under 'hooks:' in mkdocs.yml; add it."
+        )
+    return _current
+
+
+def read_source(page, config) -> None:
+    """Keep the page's Markdown source and where it is served."""
+    build = current(config)
+    src_uri = page.file.src_uri
+    build.pages[src_uri] = SourcePage(
+        src_uri=src_uri,
+        path=docs_prefix(config) + src_uri,
+        url=_url_path(page.file.url),
+        markdown=page.file.content_string,
+    )
+
+
+def read_rendered(html: str, page, config) -> str:
+    """Keep what the page's content holds; return it with the reading time on guides."""
+    build = current(config)
+    source = build.pages.get(page.file.src_uri)
+    if source is None:
+        return html
+    source.html = build.reader.take()
+    if "last_reviewed" in page.meta:
+        html = add_reading_time(html)
+    source.content = html
+    return html
+
+
+def remember_nav(nav, config) -> None:
+    """Keep the reading order of the pages, for the progress list."""
+    current(config).nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+
+
+def fill_registry(files, config) -> None:
+    """Write the list of every checklist into the page that asks for it."""
+    build = current(config)
+    entries = [
+        Entry(checklist, source.url, files.get_file_from_path(source.src_uri).page.title or "")
+        for source in _in_reading_order(build)
+        for checklist in source.checklists[0]
+    ]
+    for source in build.pages.values():
+        page = files.get_file_from_path(source.src_uri).page
+        if MARKER not in (page.content or ""):
+            continue
+        registry = render_registry(source.url, entries)
+        page.content = source.content = page.content.replace(MARKER, registry)
+        added = read_page(registry)
+        source.html.links += added.links
+        source.html.markup |= added.markup
+
+
+def check(files, config) -> None:
+    """Run every check; log each finding; stop the build if there is any."""
+    build = current(config)
+    site = site_map(files, config, {src: p.html.ids for src, p in build.pages.items()})
+    report = build.report = check_site(
+        (
+            build.pages[file.src_uri]
+            for file in files.documentation_pages()
+            if file.src_uri in build.pages
+        ),
+        site,
+        date.today(),
+        snippet_reader(snippet_folders(config)),
+    )
+    for finding in sorted(report.findings):
+        log.warning(str(finding))
+    for note in report.review_due:
+        log.info(str(note))
+    if not report.findings:
+        return
+    if log.isEnabledFor(logging.WARNING):
+        raise Abort(f"{report.abort_message()} Fix the lines listed above.")
+    # `-q` hides warnings, so the findings travel with the message.
+    raise Abort(f"{report.abort_message()} Fix these lines:\n" + "\n".join(report.lines()))
+
+
+def site_map(files, config, anchors: dict[str, set[str]]) -> SiteMap:
+    """Everything the built site will serve, from the MkDocs file collection."""
+    pages: dict[str, str] = {}
+    docs: dict[str, str] = {}
+    other: set[str] = set()
+    suggestions: list[str] = []
+    for file in files:
+        if file.inclusion.is_excluded():
+            continue
+        url = _url_path(file.url)
+        if file.is_documentation_page():
+            pages.update(page_urls(url, file.src_uri))
+            docs[file.src_uri] = url
+            suggestions.append(url)
+        else:
+            other.add(url)
+            if file.abs_src_path and file.abs_src_path.startswith(config.docs_dir):
+                suggestions.append(url)
+    other.update(config.theme.static_templates)
+    other.update(config.extra_templates)
+    return SiteMap(
+        pages=pages,
+        anchors=anchors,
+        files=frozenset(other),
+        docs=docs,
+        site_url=config.site_url or "",
+        suggestions=tuple(suggestions),
+    )
+
+
+def docs_prefix(config) -> str:
+    """The docs folder relative to the folder of the config file, with a final slash."""
+    base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    relative = os.path.relpath(config.docs_dir, base).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
+def snippet_folders(config) -> list[Path]:
+    """Where `pymdownx.snippets` looks: each base path, from the working folder and the config's."""
+    options = (config.mdx_configs or {}).get("pymdownx.snippets", {})
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return [folder for base in bases for folder in (Path(base).resolve(), config_dir / base)]
+
+
+def _in_reading_order(build: Build) -> list[SourcePage]:
+    last = len(build.nav_order)
+    return sorted(build.pages.values(), key=lambda page: build.nav_order.get(page.src_uri, last))
+
+
+def _url_path(url: str) -> str:
+    """A MkDocs file URL as a plain path from the site root; the home page is ''."""
+    url = unquote(url)
+    return "" if url == "./" else url

@@ -1,0 +1,131 @@
+"""A whole site to check: its pages (source and rendered content) and what it serves.
+
+The flow is the same whatever built the site:
+
+1. an engine adapter (`engine/mkdocs_build.py` during a build, or
+   `engine/built_site.py` over a folder any engine wrote) makes one
+   `SourcePage` per Markdown page, with what its rendered content holds
+   (`parse.html.PageHtml`), and a `SiteMap` of every URL the site serves;
+2. `check_site` runs every check on every page: front matter, checklists,
+   links, the allowed HTML;
+3. each problem becomes a `Finding` at its Markdown line, in one `Report`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from nextround.check.checklists import ChecklistIds, check_checklist, check_rendered
+from nextround.check.front_matter import check_metadata
+from nextround.check.links import SiteMap, check_page, page_urls
+from nextround.check.raw_html import check_markup
+from nextround.findings import Finding, Report
+from nextround.parse.checklists import Checklist, SyntaxProblem, parse
+from nextround.parse.html import PageHtml, read_page
+from nextround.parse.source_lines import SourceLines
+
+__all__ = ["ExternalUrl", "SiteMap", "SourcePage", "check_site", "external_urls", "page_urls"]
+
+
+@dataclass
+class SourcePage:
+    """One Markdown page: its source, where it is served, and what its content holds."""
+
+    src_uri: str
+    """The page's path inside the docs folder, with forward slashes: 'guides/x.md'."""
+    path: str
+    """The path problems are reported with, from the project folder: 'docs/guides/x.md'."""
+    url: str
+    """Its URL path from the site root: '' for the home page, 'guides/x/'."""
+    markdown: str
+    """The whole source file, front matter included, so lines are file lines."""
+    html: PageHtml = field(default_factory=PageHtml)
+    content: str = ""
+    """The rendered content, parsed again in order only when the page has problems."""
+    region: str = ""
+    """The class of the element that holds the content in `content` ('' for all of it)."""
+
+    @cached_property
+    def checklists(self) -> tuple[list[Checklist], list[SyntaxProblem]]:
+        """The page's checklists and problems of form, read once (`parse.checklists`)."""
+        return parse(self.markdown)
+
+
+@dataclass(frozen=True)
+class ExternalUrl:
+    """A link to another site and the source line it was written on."""
+
+    path: str
+    line: int
+    url: str
+
+
+def check_site(
+    pages: Iterable[SourcePage],
+    site: SiteMap,
+    today: date,
+    read_snippet: Callable[[str], str | None] | None = None,
+) -> Report:
+    """Run every check on every page of `site`, in the given page order."""
+    report = Report()
+    ids = ChecklistIds()
+    for page in pages:
+        checked = check_metadata(page.path, page.src_uri, page.markdown, today)
+        report.add(checked.problems)
+        if checked.review_due is not None:
+            report.review_due.append(checked.review_due)
+        report.add(_checklist_findings(page, ids))
+        report.add(_link_findings(page, site, read_snippet))
+    return report
+
+
+def external_urls(
+    pages: Iterable[SourcePage],
+    site: SiteMap,
+    read_snippet: Callable[[str], str | None] | None = None,
+) -> list[ExternalUrl]:
+    """Every link to another site, with its source line, in page order."""
+    found = []
+    for page in pages:
+        if not check_page(page.src_uri, page.url, page.html, site).external:
+            continue
+        source = SourceLines(page.markdown, read_snippet)
+        detailed = read_page(page.content, detail=True, region=page.region)
+        for item in check_page(page.src_uri, page.url, detailed, site).external:
+            line = source.locate(item.clues(), item.link.heading)
+            found.append(ExternalUrl(page.path, line, item.link.url))
+    return found
+
+
+def _checklist_findings(page: SourcePage, ids: ChecklistIds) -> list[Finding]:
+    checklists, syntax = page.checklists
+    findings = [Finding(page.path, problem.line, problem.message) for problem in syntax]
+    for checklist in checklists:
+        findings += check_checklist(page.path, checklist)
+        findings += ids.claim(page.path, checklist)
+    rendered = {key: tuple(items) for key, items in page.html.checklists.items()}
+    findings += check_rendered(page.path, checklists, rendered)
+    return sorted(findings)
+
+
+def _link_findings(
+    page: SourcePage, site: SiteMap, read_snippet: Callable[[str], str | None] | None
+) -> list[Finding]:
+    """Problems with the page's links and markup, each at its Markdown line."""
+    checked = check_page(page.src_uri, page.url, page.html, site)
+    markup = check_markup(page.html.markup)
+    if not (checked.problems or markup):
+        return []
+    # Again in document order, with link texts and headings, to find the lines.
+    source = SourceLines(page.markdown, read_snippet)
+    detailed = read_page(page.content, detail=True, region=page.region)
+    findings = []
+    for problem in check_page(page.src_uri, page.url, detailed, site).problems:
+        line = source.locate(problem.clues(problem.link), problem.link.heading)
+        findings.append(Finding(page.path, line, problem.message, problem.hint))
+    for problem in markup:
+        findings.append(Finding(page.path, source.locate(((problem.clue,),)), problem.message))
+    return findings
