@@ -63,11 +63,11 @@ def test_the_corpus_has_at_least_20_cases():
 def test_bad_input_fails_with_its_exact_problems(case, way, corpus_builds):
     result = corpus_builds[case, way]
     expected = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    count = len(expected)
+    count, noun = len(expected), "problem" if len(expected) == 1 else "problems"
     assert result.returncode != 0, result.output
     assert result.problems == expected, result.output
     if way == "written-site":
-        assert f"Check failed: {count} problem{'s' if count != 1 else ''}," in result.output
+        assert f"Check failed: {count} {noun}," in result.output
     else:
-        assert f"Aborted: {count} content problem{'s' if count != 1 else ''} found." in result.output
+        assert f"Aborted: {count} content {noun} found." in result.output
     assert "Traceback" not in result.output
