@@ -129,3 +129,36 @@ def test_a_guide_older_than_12_months_is_due_for_review_but_not_a_problem(review
 
 def test_twelve_months_before_a_leap_day_is_the_28th():
     assert page_metadata._months_before(date(2028, 2, 29), 12) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "{title: Ask, description: Short., last_reviewed: 2020-01-01}",
+        "title: Ask\ndescription: Short.\n? last_reviewed\n: 2020-01-01",
+        "base: &base\n  last_reviewed: 2020-01-01\ntitle: Ask\ndescription: Short.\n<<: *base",
+    ],
+    ids=["flow-mapping", "explicit-key", "merge-key"],
+)
+def test_unusual_yaml_for_an_overdue_guide_gives_no_traceback(block):
+    text = f"---\n{block}\n---\n\n# Ask\n"
+    for meta in (None, yaml.safe_load(block)):  # as read here, and as MkDocs reads it
+        checked = check(text, meta=meta)
+        assert all(p.path == "docs/guides/feedback.md" for p in checked.problems)
+        if checked.review_due is not None:
+            assert "last reviewed 2020-01-01" in str(checked.review_due)
+
+
+@pytest.mark.parametrize(
+    ("character", "expected"),
+    [
+        ("\x08", "the front matter holds the character U+0008"),
+        ("\ufdd0", "'description' holds the character U+FDD0"),
+    ],
+)
+def test_a_control_character_in_a_description_is_named_at_its_line(character, expected):
+    text = GOOD_GUIDE.replace("Short.", f"Short.{character}")
+    assert problems(text) == [
+        f"docs/guides/feedback.md:3: {expected}, which no web page may contain; delete it "
+        "(it is often pasted in with the text)."
+    ]

@@ -28,7 +28,7 @@ def check_checklist(path: str, checklist: Checklist) -> list[Finding]:
                 "'/// checklist | Your first 48 hours'.",
             )
         )
-    if problem := id_problem(checklist.options.get("id", "")):
+    if problem := id_problem(checklist.options.get("id", ""), checklist.written_id):
         findings.append(Finding(path, checklist.line, problem))
     count = len(checklist.items)
     if not 1 <= count <= MAX_ITEMS:

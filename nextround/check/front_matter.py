@@ -77,7 +77,7 @@ def check_metadata(
         try:
             meta = yaml.load(block, Loader=yaml.BaseLoader) or {}
         except yaml.YAMLError as error:
-            return _yaml_problem(path, error)
+            return _yaml_problem(path, block, error)
     if not isinstance(meta, dict):
         return MetadataCheck(
             [Finding(path, 1, "expected front matter of 'key: value' lines, found other YAML.")]
@@ -117,7 +117,14 @@ def _as_text(value):
     return value
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError) -> MetadataCheck:
+def _yaml_problem(path: str, block: str, error: yaml.YAMLError) -> MetadataCheck:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = block[: error.position].count("\n") + 2
+        message = (
+            f"the front matter holds the character U+{error.character:04X}, which no "
+            "web page may contain; delete it (it is often pasted in with the text)."
+        )
+        return MetadataCheck([Finding(path, line, message)])
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 2 if mark is not None else 1
     reason = getattr(error, "problem", None) or "unreadable"
@@ -143,7 +150,7 @@ def _markup_safe(path: str, key: str, value, lines: dict[str, int]) -> list[Find
         Finding(
             path,
             lines.get(key, 1),
-            f"'{key}' holds the control character U+{ord(found.group()):04X}, which no web "
+            f"'{key}' holds the character U+{ord(found.group()):04X}, which no web "
             "page may contain; delete it (it is often pasted in with the text).",
         )
     ]

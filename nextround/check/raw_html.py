@@ -27,7 +27,7 @@ _TEXT += (
 )
 _TEXT += " th thead time tr u ul var wbr audio video track aside article header footer nav main"
 # Inline icons and emoji are SVG.
-_SVG = "svg g path circle ellipse line polyline polygon rect title desc defs use symbol"
+_SVG = "svg g path circle ellipse line polyline polygon rect text tspan title desc defs use symbol"
 _SVG += " lineargradient radialgradient stop clippath mask"
 ALLOWED_ELEMENTS = frozenset((_TEXT + " " + _SVG).split())
 

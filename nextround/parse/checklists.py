@@ -72,7 +72,13 @@ class Checklist:
     title: str
     line: int
     options: dict = field(default_factory=dict)
+    id_line: str = ""
     items: list[Item] = field(default_factory=list)
+
+    @property
+    def written_id(self) -> str:
+        """The id as its line was written, for messages: 'yes' where YAML read true."""
+        return self.id_line.partition(":")[2].strip()
 
     @property
     def id(self) -> str:
@@ -89,7 +95,7 @@ class SyntaxProblem:
     message: str
 
 
-def id_problem(value: object) -> str:
+def id_problem(value: object, written: str = "") -> str:
     """Why `value` (the `id` option as YAML read it) is not a valid checklist id, or ''.
 
     The rule: text of lowercase letters, digits and single hyphens, starting with
@@ -103,9 +109,9 @@ def id_problem(value: object) -> str:
         )
     if not isinstance(value, str) or value.lower() in YAML_WORDS:
         return (
-            f"Checklist id '{_as_written(value)}' reads as a number, true, false or null, "
-            "not as text; expected lowercase words joined by hyphens, starting with a letter, "
-            "like 'news-first-steps'."
+            f"Checklist id '{written or _as_written(value)}' is read as {_as_read(value)}, not as "
+            "text; expected lowercase words joined by hyphens, starting with a letter, like "
+            "'news-first-steps'."
         )
     if len(value) > CHECKLIST_ID_MAX_CHARS:
         return (
@@ -299,6 +305,9 @@ class _Reader:
                     )
                 )
         self.current.options = options
+        self.current.id_line = next(
+            (line.strip() for line in self.header if line.strip()[:3] == "id:"), ""
+        )
         self.header = None
 
     def _read_body(self, checklist: Checklist, number: int, line: str) -> Item | None:
@@ -348,3 +357,11 @@ def _as_written(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return "null" if value is None else str(value)
+
+
+def _as_read(value: object) -> str:
+    if isinstance(value, str):
+        return f"a word that YAML can read as true, false or null ({value})"
+    if isinstance(value, bool) or value is None:
+        return _as_written(value)
+    return f"the number {value}"

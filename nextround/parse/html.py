@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple
+from urllib.parse import quote, unquote, urlsplit
 
 # Attributes that hold one URL, on whatever element they appear.
 URL_ATTRIBUTES = frozenset(
@@ -67,6 +68,8 @@ RESOURCE_TAGS = frozenset(
 # The class of a rendered checklist (`render/checklist_block.py`).
 CHECKLIST_CLASS = "nr-checklist"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A URL that `urlsplit` rejects, wrapped so that engines pass it through (see `markdown_tree`).
+MALFORMED = "nr-malformed-url:"
 # `url(...)` in an inline style, quoted or not (group 2).
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE)
 
@@ -145,7 +148,10 @@ def start_tag(page: PageHtml, tag: str, attrs) -> list[tuple[str, str]]:
         if name == "id" or (name == "name" and tag == "a"):
             page.ids.add(value)
         elif name in URL_ATTRIBUTES:
-            urls.append((name, value.strip()))
+            url = value.strip()
+            urls.append(
+                (name, unquote(url[len(MALFORMED) :]) if url.startswith(MALFORMED) else url)
+            )
         elif name == "srcset" or name == "imagesrcset":
             for candidate in value.split(","):
                 parts = candidate.split()
@@ -181,6 +187,20 @@ _VOID = frozenset(
         "wbr",
     ]
 )
+
+
+def is_malformed(url: str) -> bool:
+    """Whether `urlsplit` (and so an engine) fails on `url`."""
+    try:
+        urlsplit(url).port  # noqa: B018 - the port is checked only when asked
+    except ValueError:
+        return True
+    return False
+
+
+def wrap_malformed(url: str) -> str:
+    """`url` in a form every URL parser accepts; `start_tag` reads the original back."""
+    return MALFORMED + quote(url, safe="")
 
 
 class _LinkParser(HTMLParser):

@@ -24,9 +24,18 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from nextround.parse.html import HtmlLink, PageHtml, read_page, start_tag
+from nextround.parse.html import (
+    HtmlLink,
+    PageHtml,
+    is_malformed,
+    read_page,
+    start_tag,
+    wrap_malformed,
+)
 
 PRIORITY = -1000
+# Before MkDocs rewrites links (priority 0), after inline patterns made them (20).
+GUARD_PRIORITY = 5
 
 
 class PageReader(Extension):
@@ -38,8 +47,9 @@ class PageReader(Extension):
         self._last = PageHtml()
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-        """Add the reading treeprocessor."""
+        """Add the reading treeprocessor, and the guard that keeps malformed URLs readable."""
         md.treeprocessors.register(_Collector(md, self._keep), "nr_page_reader", PRIORITY)
+        md.treeprocessors.register(_UrlGuard(md), "nr_url_guard", GUARD_PRIORITY)
 
     def take(self) -> PageHtml:
         """What the last rendered document holds (an empty page if nothing was rendered since)."""
@@ -77,6 +87,22 @@ class _Collector(Treeprocessor):
 
     def run(self, root):
         self.sink(read_tree(root, self.md.htmlStash.rawHtmlBlocks))
+
+
+class _UrlGuard(Treeprocessor):
+    """Wraps a link URL that `urlsplit` rejects, so the engine renders the page.
+
+    MkDocs stops with a traceback on `[x](https://[::1)`; wrapped
+    (`parse.html.wrap_malformed`), the URL passes through it untouched and the
+    link check reports it at its line.
+    """
+
+    def run(self, root):
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                url = element.get(attribute)
+                if url and is_malformed(url):
+                    element.set(attribute, wrap_malformed(url))
 
 
 def _read_elements(root: Element, page: PageHtml) -> None:
