@@ -12,5 +12,10 @@
     });
   }
 
+  // Material re-runs `document$` after each instant navigation; it does not
+  // emit on file:// pages, so the first page is also set up on load (twice is harmless).
   if (typeof document$ !== "undefined") document$.subscribe(setupScrollableTables);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setupScrollableTables);
+  } else setupScrollableTables();
 })();
