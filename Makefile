@@ -26,13 +26,23 @@ $(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $<
 	@touch $@
 
+# The W3C Nu Html Checker (vnu.jar, run with Java) from the npm registry, exactly
+# as tools/package-lock.json pins it. --ignore-scripts: its install script would
+# download a Java runtime; the tests use the system's. Without npm the HTML test
+# skips locally and fails in CI.
+VNU_STAMP := tools/node_modules/.installed
+$(VNU_STAMP): tools/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity test needs it (apt-get install npm)"; fi
+
 serve: $(VENV)/.docs-installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.docs-installed
 	$(MKDOCS) build --strict --clean
 
-test: $(VENV)/.test-installed $(VENV)/.properdocs-installed
+test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
