@@ -5,9 +5,10 @@ from __future__ import annotations
 import tiny_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from tiny_site import page
+
 from nextround.engine import mkdocs_build
 from nextround.render.progress_registry import MARKER
-from tiny_site import page
 
 CHECKLIST = "/// checklist | Week one\n    id: week-one\n\n- [ ] Read the guide.\n///\n"
 

@@ -13,9 +13,13 @@ import sys
 
 import pytest
 import tiny_site
+from tiny_site import ROOT
+
 from nextround.engine.built_site import CONTENT_CLASS
 from nextround.parse.html import read_page
-from tiny_site import ROOT
+
+
+PROPERDOCS_BUILD = (sys.executable, "-m", "properdocs", "build", "--strict")
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +27,7 @@ def properdocs_site(tmp_path_factory):
     """The real site, built strictly by ProperDocs."""
     folder = tmp_path_factory.mktemp("properdocs-site")
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")]
-        + ["-d", str(folder)],
+        [*PROPERDOCS_BUILD, "-f", str(ROOT / "mkdocs.yml"), "-d", str(folder)],
         cwd=ROOT,
         capture_output=True,
         text=True,
