@@ -18,7 +18,6 @@ from tiny_site import ROOT
 from nextround.engine.built_site import CONTENT_CLASS
 from nextround.parse.html import read_page
 
-
 PROPERDOCS_BUILD = (sys.executable, "-m", "properdocs", "build", "--strict")
 
 
