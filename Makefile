@@ -54,8 +54,10 @@ lint: $(VENV)/.test-installed
 report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py
 
-check: $(VENV)/.docs-installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check
+# ENGINE=properdocs builds with ProperDocs; SITE=dir checks a site that is already built.
+check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs-installed)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check \
+		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE))
 
 check-external: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links
