@@ -34,6 +34,7 @@ from pathlib import Path
 
 from nextround.cli.check import run_checks
 from nextround.site import ExternalUrl
+from nextround.text import plural
 
 BROKEN = "broken"
 UNKNOWN = "unknown"
@@ -193,7 +194,7 @@ def format_report(
             )
         lines.append(f"{item.path}:{item.line}: {message}")
     lines.append(
-        f"Checked {total} external link{'s' if total != 1 else ''} ({unique} unique): "
+        f"Checked {plural(total, 'external link')} ({unique} unique): "
         f"{counts[BROKEN]} broken, {counts[UNKNOWN]} unknown."
     )
     return "\n".join(lines)
