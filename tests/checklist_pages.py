@@ -9,7 +9,7 @@ import json
 # quota per origin (about 5 MiB), so this is how a real page runs out of room.
 _FILL = """([key, room]) => {
   let low = 0, high = 64 * 1024 * 1024;
-  while (high - low > 256) {
+  while (high - low > 1) {
     const size = Math.floor((low + high) / 2);
     try { localStorage.setItem(key, "x".repeat(size)); low = size; }
     catch (error) { high = size; }

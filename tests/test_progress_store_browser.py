@@ -287,6 +287,22 @@ def test_a_corrupt_value_too_big_to_back_up_is_replaced_by_the_next_tick(server,
     assert page.watch.errors == []
 
 
+def test_ticks_kept_while_storage_is_full_are_saved_once_there_is_room(server, page):
+    page.goto(server.url + GUIDE)
+    boxes(page, FIRST).nth(0).check()
+    key = storage_key(page)
+    fill_storage(page, "another-site-on-this-origin", room=0)
+    boxes(page, FIRST).nth(1).check()
+    notice = page.locator(f"{FIRST} .nr-notice")
+    assert "storage is off or full" in notice.inner_text()
+    page.evaluate("() => localStorage.removeItem('another-site-on-this-origin')")
+    boxes(page, FIRST).nth(2).check()
+    assert notice.inner_text() == ""
+    assert stored(page, key)["checklists"] == {"news-first-48-hours": first_item_ids(page, 3)}
+    page.reload()
+    assert ticked(page, FIRST)[:3] == [True, True, True]
+
+
 def test_clear_all_gets_out_of_a_corrupt_value_too_big_to_back_up(server, page):
     key = wedge_storage(server, page)
     page.goto(server.url + PROGRESS)

@@ -202,9 +202,9 @@ window.nextRoundProgress = (() => {
     if (file.size > LIMIT.kb * 1024) {
       return { problem: `This file is too big to be a progress file (they are at most ${LIMIT.kb} KB).` };
     }
-    const text = await file.text();
     try {
       let value;
+      const text = await file.text().catch(() => refuse("This file could not be read."));
       try {
         value = JSON.parse(text);
       } catch (error) {
