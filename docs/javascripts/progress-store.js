@@ -9,7 +9,9 @@
  * Each kind of reader data is one top-level section, listed in SECTIONS with
  * how to read it (from storage leniently, from a file strictly) and write it.
  * A later kind (template details, a plan start date, notes) is one more
- * section: storage, export and import carry it with no other change.
+ * section: storage, export and import carry it with no other change. Readers
+ * skip sections they do not know, so a new section keeps version 1; the
+ * version changes only when an existing section changes meaning.
  * Ids are only looked up as own keys (Maps), so "constructor" or "__proto__"
  * are ids like any other. Ids the site no longer has are kept and ignored.
  */
@@ -18,6 +20,7 @@ window.nextRoundProgress = (() => {
 
   const FORMAT = "next-round-progress";
   const VERSION = 1;
+  // Import limits. A real export with every item of the site ticked is about 7 KB.
   const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200 };
   const KEY = "next-round:" + siteRoot();
   const BACKUP = KEY + ":unreadable";
