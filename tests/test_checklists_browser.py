@@ -7,24 +7,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from checklist_pages import boxes, export_file, import_file, status, storage_key, ticked
 from conftest import nginx_serving, watch_page
 
 GUIDE = "guides/process-the-news/"
 FIRST = "#checklist-news-first-48-hours"
 SECOND = "#checklist-news-support"
 PROGRESS = "progress/"
-
-
-def boxes(page, checklist):
-    return page.locator(f"{checklist} input.nr-checklist__box")
-
-
-def status(page, checklist):
-    return page.locator(f"{checklist} .nr-checklist__status")
-
-
-def ticked(page, checklist):
-    return [box.is_checked() for box in boxes(page, checklist).all()]
 
 
 def test_ticks_survive_reload_and_update_progress(server, page):
@@ -46,7 +35,7 @@ def test_ticks_survive_instant_navigation(server, page):
     page.locator(".md-content a[href$='ask-for-feedback/']").first.click()
     page.wait_for_url("**/ask-for-feedback/")
     page.go_back()
-    # navigation.tracking may add the anchor of the section in view.
+    # Material's section tracking may have added the heading's anchor.
     page.wait_for_url(re.compile(rf".*/{re.escape(GUIDE)}(#.*)?$"))
     assert boxes(page, FIRST).nth(1).is_checked()
     assert status(page, FIRST).inner_text().startswith("1 of")
@@ -85,21 +74,6 @@ def test_progress_page_lists_every_checklist_with_progress(server, site_dir, pag
     assert row.locator(".nr-registry__count").inner_text().startswith("1 of ")
     row.locator("a").click()
     page.wait_for_url(f"**/{GUIDE}{FIRST}")
-
-
-def export_file(page, tmp_path):
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export").click()
-    path = tmp_path / "progress.json"
-    download.value.save_as(path)
-    return path
-
-
-def import_file(page, path):
-    page.once("dialog", lambda dialog: dialog.accept())
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import").click()
-    chooser.value.set_files(str(path))
 
 
 def test_export_clear_import_restores_exactly(server, page, tmp_path):
@@ -158,10 +132,6 @@ def test_malformed_import_is_refused_and_changes_nothing(server, page, tmp_path,
     assert boxes(page, FIRST).nth(0).is_checked()
 
 
-def storage_key(page):
-    return page.evaluate("() => Object.keys(localStorage).find(k => k.startsWith('next-round:'))")
-
-
 def test_corrupt_storage_does_not_break_the_page(server, page):
     page.goto(server.url + GUIDE)
     boxes(page, FIRST).nth(0).check()
@@ -182,10 +152,10 @@ def test_stale_ids_are_ignored(server, page):
     key = storage_key(page)
     page.evaluate(
         """key => {
-            const lists = JSON.parse(localStorage.getItem(key));
-            lists['news-first-48-hours'].push('an-item-that-was-removed');
-            lists['a-checklist-that-was-renamed'] = ['x'];
-            localStorage.setItem(key, JSON.stringify(lists));
+            const saved = JSON.parse(localStorage.getItem(key));
+            saved.checklists['news-first-48-hours'].push('an-item-that-was-removed');
+            saved.checklists['a-checklist-that-was-renamed'] = ['x'];
+            localStorage.setItem(key, JSON.stringify(saved));
         }""",
         key,
     )
@@ -201,21 +171,19 @@ def test_stale_ids_are_ignored(server, page):
 def test_unavailable_storage_still_works_for_the_visit(server, context):
     context.add_init_script(
         "for (const name of ['getItem', 'setItem', 'removeItem']) {"
-        " Storage.prototype[name] = () => {"
-        " throw new DOMException('denied', 'SecurityError'); }; }"
+        " Storage.prototype[name] = (key) => {"
+        " throw new DOMException(`denied ${key}`, 'SecurityError'); }; }"
     )
     page = context.new_page()
     watch = watch_page(page)
-    # Material's own inline palette script reads storage without a guard, so
-    # a page with no checklist sets the baseline our script must not add to.
-    page.goto(server.url + "about/", wait_until="networkidle")
-    material_errors = list(watch.errors)
-    watch.errors.clear()
     page.goto(server.url + GUIDE, wait_until="networkidle")
     boxes(page, FIRST).nth(0).check()
     assert status(page, FIRST).inner_text().startswith("1 of")
     assert "can't be saved" in page.locator(f"{FIRST} .nr-notice").inner_text()
-    assert watch.errors == material_errors
+    # Material's own scripts read their settings from storage without a guard,
+    # a varying number of times: only their keys may show up as errors.
+    assert all(error.startswith("denied ") for error in watch.errors), watch.errors
+    assert [error for error in watch.errors if "next-round" in error] == []
 
 
 def test_full_storage_keeps_ticks_for_the_visit(server, context):

@@ -1,91 +1,14 @@
-/* Next Round checklists: ticks saved in this browser only, never sent anywhere.
+/* Next Round checklists: the checkboxes, the progress page and its buttons.
  *
- * Storage: one localStorage key per site, "next-round:<site root path>",
- * holding {"<checklist id>": ["<item id>", ...]}. Unknown ids are ignored.
- * Runs on every page view, including Material's instant navigation.
+ * Ticks are read and saved through window.nextRoundProgress
+ * (progress-store.js, which describes the saved format); nothing is sent
+ * anywhere. Runs on every page view, including Material's instant navigation.
  */
 (() => {
   "use strict";
 
-  const FORMAT = "next-round-progress";
-  const VERSION = 1;
-  const KEY = "next-round:" + siteRoot();
-  let memory = null; // used instead of localStorage when it fails
-  let notice = "";
-
-  function siteRoot() {
-    let base = ".";
-    try {
-      base = JSON.parse(document.getElementById("__config").textContent).base || ".";
-    } catch (error) {
-      /* no Material config: this page's folder is the root */
-    }
-    return new URL(base.replace(/\/?$/, "/"), location.href).pathname;
-  }
-
-  /* ---- state ---------------------------------------------------------- */
-
-  function validLists(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-    const lists = {};
-    for (const [id, items] of Object.entries(data)) {
-      if (Array.isArray(items)) lists[id] = items.filter((item) => typeof item === "string");
-    }
-    return lists;
-  }
-
-  function load() {
-    if (memory) return memory;
-    let raw = null;
-    try {
-      raw = localStorage.getItem(KEY);
-    } catch (error) {
-      return useMemory({}, "Your ticks can't be saved in this browser, so they last only until you close this page.");
-    }
-    if (raw === null) return {};
-    let lists = null;
-    try {
-      lists = validLists(JSON.parse(raw));
-    } catch (error) {
-      /* handled below */
-    }
-    if (lists) return lists;
-    try {
-      localStorage.setItem(KEY + ":unreadable", raw);
-      localStorage.removeItem(KEY);
-    } catch (error) {
-      return useMemory({}, "Saved ticks could not be read, and new ticks can't be saved in this browser.");
-    }
-    notice = "Saved ticks could not be read, so your checklists start empty. New ticks are saved as usual.";
-    return {};
-  }
-
-  function save(lists) {
-    if (!memory) {
-      try {
-        localStorage.setItem(KEY, JSON.stringify(lists));
-        return;
-      } catch (error) {
-        useMemory(lists, "Your ticks can't be saved in this browser (storage is off or full), so they last only until you close this page.");
-        showNotices();
-        return;
-      }
-    }
-    memory = lists;
-  }
-
-  function useMemory(lists, message) {
-    memory = lists;
-    notice = message;
-    return memory;
-  }
-
-  function setTicks(checklistId, items) {
-    const lists = load();
-    if (items.length) lists[checklistId] = items;
-    else delete lists[checklistId];
-    save(lists);
-  }
+  const store = window.nextRoundProgress;
+  if (!store) return;
 
   /* ---- small DOM helpers -------------------------------------------- */
 
@@ -101,6 +24,7 @@
   }
 
   function showNotices() {
+    const notice = store.notice();
     document.querySelectorAll(".nr-notice").forEach((node) => {
       node.textContent = notice;
       node.hidden = !notice;
@@ -130,7 +54,7 @@
     list.append(tools, make("p", "nr-notice"));
 
     function show() {
-      const ticked = new Set(load()[id] || []);
+      const ticked = new Set(store.ticks(id));
       items.forEach((item) => (item.box.checked = ticked.has(item.id)));
       const done = items.filter((item) => item.box.checked).length;
       status.textContent = progressText(done, items.length);
@@ -138,51 +62,26 @@
       list.classList.toggle("nr-checklist--done", done === items.length);
     }
 
+    function save(ticked) {
+      store.setTicks(id, ticked);
+      show();
+      showNotices();
+    }
+
     items.forEach((item) =>
-      item.box.addEventListener("change", () => {
-        setTicks(id, items.filter((i) => i.box.checked).map((i) => i.id));
-        show();
-      }),
+      item.box.addEventListener("change", () => save(items.filter((i) => i.box.checked).map((i) => i.id))),
     );
     reset.addEventListener("click", () => {
-      if (!window.confirm(`Clear every tick in "${title ? title.textContent : id}"?`)) return;
-      setTicks(id, []);
-      show();
+      if (window.confirm(`Clear every tick in "${title ? title.textContent : id}"?`)) save([]);
     });
     return show;
   }
 
   /* ---- the progress page --------------------------------------------- */
 
-  function readExport(text) {
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new Error("This file is not valid JSON.");
-    }
-    if (!data || data.format !== FORMAT) {
-      throw new Error(`This is not a Next Round progress file (expected "format": "${FORMAT}").`);
-    }
-    if (data.version !== VERSION) {
-      throw new Error(`This file has version ${JSON.stringify(data.version)}; this site reads version ${VERSION}.`);
-    }
-    const lists = data.checklists;
-    if (!lists || typeof lists !== "object" || Array.isArray(lists)) {
-      throw new Error('The file has no "checklists" object.');
-    }
-    for (const [id, items] of Object.entries(lists)) {
-      if (!Array.isArray(items) || !items.every((item) => typeof item === "string")) {
-        throw new Error(`The entry "${id}" should be a list of item ids.`);
-      }
-    }
-    return lists;
-  }
-
-  function download(lists) {
-    const data = { format: FORMAT, version: VERSION, exported: new Date().toISOString(), checklists: lists };
+  function download() {
     const link = make("a", "");
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    link.href = URL.createObjectURL(new Blob([store.exportText()], { type: "application/json" }));
     link.download = "next-round-progress.json";
     document.body.append(link);
     link.click();
@@ -206,7 +105,7 @@
     picker.accept = "application/json,.json";
     picker.hidden = true;
     const buttons = [
-      ["Export", () => download(load())],
+      ["Export", download],
       ["Import", () => picker.click()],
       ["Clear all", clearAll],
     ].map(([label, action]) => {
@@ -220,9 +119,9 @@
     registry.before(tools, message, make("p", "nr-notice"));
 
     function show() {
-      const lists = load();
+      const lists = store.checklists();
       rows.forEach((row) => {
-        const ticked = new Set(lists[row.id] || []);
+        const ticked = new Set(lists.get(row.id) || []);
         const done = row.items.filter((item) => ticked.has(item)).length;
         row.count.textContent = progressText(done, row.items.length);
         row.bar.max = row.items.length;
@@ -238,8 +137,8 @@
 
     function clearAll() {
       if (!window.confirm("Clear the ticks of every checklist on this site?")) return;
-      save({});
-      show();
+      store.clear();
+      showAll();
       say("All checklists are cleared.");
     }
 
@@ -247,17 +146,18 @@
       const file = picker.files[0];
       picker.value = "";
       if (!file) return;
-      let lists;
-      try {
-        lists = readExport(await file.text());
-      } catch (error) {
-        say(`${error.message} Nothing was changed.`, true);
-        return;
-      }
+      const { data, problem } = await store.readFile(file);
+      if (problem) return say(`${problem} Nothing was changed.`, true);
       if (!window.confirm("Replace your current ticks with the ones in this file?")) return;
-      save(lists);
-      show();
-      say(`Progress imported from ${file.name}.`);
+      if (!store.replace(data)) {
+        return say(
+          "Your ticks could not be imported: this browser's storage is full or turned off. " +
+            "Your ticks are as they were.",
+          true,
+        );
+      }
+      showAll();
+      say(`Progress imported from ${store.shorten(file.name)}.`);
     });
     return show;
   }
@@ -266,21 +166,23 @@
 
   let views = []; // {node, show} for every checklist and registry set up
 
-  function main() {
-    const lists = [...document.querySelectorAll(".nr-checklist[data-checklist]:not([data-nr-ready])")];
-    const registry = document.querySelector("ul.nr-registry[data-nr-registry]:not([data-nr-ready])");
-    if (!lists.length && !registry) return; // nothing new on this page
-    notice = memory ? notice : "";
-    views = views.filter((view) => document.contains(view.node));
-    lists.forEach((list) => views.push({ node: list, show: setupChecklist(list) }));
-    if (registry) views.push({ node: registry, show: setupProgressPage(registry) });
+  function showAll() {
     views.forEach((view) => view.show());
     showNotices();
   }
 
-  window.addEventListener("storage", (event) => {
-    if (event.key === KEY && !memory) views.forEach((view) => view.show());
-  });
+  function main() {
+    const lists = [...document.querySelectorAll(".nr-checklist[data-checklist]:not([data-nr-ready])")];
+    const registry = document.querySelector("ul.nr-registry[data-nr-registry]:not([data-nr-ready])");
+    if (!lists.length && !registry) return; // nothing new on this page
+    store.newPage();
+    views = views.filter((view) => document.contains(view.node));
+    lists.forEach((list) => views.push({ node: list, show: setupChecklist(list) }));
+    if (registry) views.push({ node: registry, show: setupProgressPage(registry) });
+    showAll();
+  }
+
+  store.watch(showAll);
 
   // Material re-runs `document$` after each instant navigation; it does not
   // emit on file:// pages, so the first page is also set up on load.

@@ -1,0 +1,255 @@
+/* Next Round progress store: the reader's data, kept in this browser only.
+ *
+ * Saved format, version 1, under the localStorage key "next-round:<site root path>":
+ *   {"version": 1, "checklists": {"<checklist id>": ["<item id>", ...]}}
+ * An export file is the same document plus "format": "next-round-progress"
+ * and "exported": "<ISO date>". A value saved before versions existed (a bare
+ * {"<checklist id>": [...]}) is still read, and rewritten as version 1.
+ *
+ * Each kind of reader data is one top-level section, listed in SECTIONS with
+ * how to read it (from storage leniently, from a file strictly) and write it.
+ * A later kind (template details, a plan start date, notes) is one more
+ * section: storage, export and import carry it with no other change. Readers
+ * skip sections they do not know, so a new section keeps version 1; the
+ * version changes only when an existing section changes meaning.
+ * Ids are only looked up as own keys (Maps), so "constructor" or "__proto__"
+ * are ids like any other. Ids the site no longer has are kept and ignored.
+ */
+window.nextRoundProgress = (() => {
+  "use strict";
+
+  const FORMAT = "next-round-progress";
+  const VERSION = 1;
+  // Import limits. A real export with every item of the site ticked is about 7 KB.
+  const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200 };
+  const KEY = "next-round:" + siteRoot();
+  const BACKUP = KEY + ":unreadable";
+  const NOTICE = {
+    off: "Your ticks can't be saved in this browser, so they last only until you close this page.",
+    full:
+      "Your ticks can't be saved in this browser (storage is off or full), " +
+      "so they last only until you close this page.",
+    copied: "Saved ticks could not be read, so your checklists start empty. New ticks are saved as usual.",
+    noRoom:
+      "Saved ticks could not be read, and there is no room to keep a copy. Your checklists " +
+      "start empty, and your next tick replaces the unreadable ticks.",
+    replaced: "The unreadable ticks were replaced. New ticks are saved as usual.",
+  };
+
+  let memory = null; // the reader's data while storage does not hold it
+  let unreadable = false; // storage holds a value that could be neither read nor copied
+  let notice = "";
+
+  function siteRoot() {
+    let base = ".";
+    try {
+      base = JSON.parse(document.getElementById("__config").textContent).base || ".";
+    } catch (error) {
+      /* no Material config: this page's folder is the root */
+    }
+    return new URL(base.replace(/\/?$/, "/"), location.href).pathname;
+  }
+
+  /* ---- sections ---------------------------------------------------------- */
+
+  class Refused extends Error {}
+
+  function refuse(message) {
+    throw new Refused(message);
+  }
+
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+  /* At most 40 characters of text from a file, on one line. */
+  function shorten(text) {
+    const chars = [...String(text).replace(/[\p{C}\s]+/gu, " ")];
+    return chars.length > 40 ? chars.slice(0, 39).join("") + "…" : chars.join("");
+  }
+
+  /* Ticks: a Map of checklist id to ticked item ids. `strict` refuses what is
+     wrong with a plain message (a file); otherwise it is skipped (storage). */
+  function readChecklists(value, strict) {
+    const lists = new Map();
+    if (!isObject(value)) return strict ? refuse('The file has no "checklists" object.') : lists;
+    const entries = Object.entries(value);
+    if (strict && entries.length > LIMIT.checklists) {
+      refuse(`This file has ${entries.length} checklists; a progress file has at most ${LIMIT.checklists}.`);
+    }
+    for (const [id, items] of entries.slice(0, LIMIT.checklists)) {
+      const list = Array.isArray(items) && items.every((item) => typeof item === "string");
+      if (strict) checkEntry(id, list && items);
+      if (!Array.isArray(items) || id.length > LIMIT.idChars) continue;
+      const kept = items.filter((item) => typeof item === "string" && item.length <= LIMIT.idChars);
+      lists.set(id, [...new Set(kept)].slice(0, LIMIT.items));
+    }
+    return lists;
+  }
+
+  function checkEntry(id, items) {
+    if (!items) refuse(`The entry "${shorten(id)}" should be a list of item ids.`);
+    if (items.length > LIMIT.items) {
+      refuse(`The entry "${shorten(id)}" has ${items.length} item ids; at most ${LIMIT.items} are allowed.`);
+    }
+    const long = [id, ...items].find((text) => text.length > LIMIT.idChars);
+    if (long) refuse(`This file has an id of ${long.length} characters; ids are at most ${LIMIT.idChars}.`);
+  }
+
+  const SECTIONS = {
+    checklists: { read: readChecklists, write: (lists) => Object.fromEntries(lists) },
+  };
+
+  function readSections(value, strict) {
+    const data = {};
+    for (const [name, section] of Object.entries(SECTIONS)) data[name] = section.read(own(value, name), strict);
+    return data;
+  }
+
+  function writeSections(data) {
+    const value = { version: VERSION };
+    for (const [name, section] of Object.entries(SECTIONS)) value[name] = section.write(data[name]);
+    return value;
+  }
+
+  const empty = () => readSections({}, false);
+
+  /* The saved value's data, or null when it cannot be read. */
+  function fromStorage(raw) {
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return null;
+    }
+    if (!isObject(value)) return null;
+    if (typeof own(value, "version") !== "number") value = { checklists: value }; // before versions
+    return value.version === undefined || value.version === VERSION ? readSections(value, false) : null;
+  }
+
+  /* ---- storage ------------------------------------------------------------- */
+
+  function keepInMemory(data, message) {
+    memory = data;
+    notice = message;
+    return data;
+  }
+
+  function read() {
+    if (memory) return memory;
+    let raw;
+    try {
+      raw = localStorage.getItem(KEY);
+    } catch (error) {
+      return keepInMemory(empty(), NOTICE.off);
+    }
+    const data = raw === null ? empty() : fromStorage(raw);
+    if (data) return data;
+    try {
+      localStorage.setItem(BACKUP, raw);
+      localStorage.removeItem(KEY);
+    } catch (error) {
+      unreadable = true;
+      return keepInMemory(empty(), NOTICE.noRoom);
+    }
+    notice = NOTICE.copied;
+    return empty();
+  }
+
+  /* Save `data`; true when storage holds it. An unreadable value that could
+     not be copied is removed first, so it can never block saving. */
+  function write(data) {
+    const text = JSON.stringify(writeSections(data));
+    const replacing = unreadable;
+    try {
+      if (unreadable) localStorage.removeItem(KEY);
+      unreadable = false;
+      localStorage.setItem(KEY, text);
+    } catch (error) {
+      return false;
+    }
+    if (memory) notice = replacing ? NOTICE.replaced : "";
+    memory = null;
+    return true;
+  }
+
+  function setTicks(checklistId, items) {
+    const data = read();
+    if (items.length) data.checklists.set(checklistId, items);
+    else data.checklists.delete(checklistId);
+    if (!write(data)) keepInMemory(data, NOTICE.full);
+  }
+
+  /* Remove every tick, and the copy of unreadable ticks, from this browser. */
+  function clear() {
+    try {
+      localStorage.removeItem(KEY);
+      localStorage.removeItem(BACKUP);
+      memory = null;
+      notice = "";
+    } catch (error) {
+      memory = empty();
+    }
+    unreadable = false;
+  }
+
+  /* ---- files ----------------------------------------------------------------- */
+
+  function exportText() {
+    const value = { format: FORMAT, ...writeSections(read()), exported: new Date().toISOString() };
+    return JSON.stringify(value, null, 2);
+  }
+
+  /* {data} from a progress file, or {problem}: a plain sentence that quotes
+     at most 40 characters of the file. */
+  async function readFile(file) {
+    if (file.size > LIMIT.kb * 1024) {
+      return { problem: `This file is too big to be a progress file (they are at most ${LIMIT.kb} KB).` };
+    }
+    try {
+      let value;
+      const text = await file.text().catch(() => refuse("This file could not be read."));
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        refuse("This file is not valid JSON.");
+      }
+      if (!isObject(value) || own(value, "format") !== FORMAT) {
+        refuse(`This is not a Next Round progress file (expected "format": "${FORMAT}").`);
+      }
+      if (own(value, "version") !== VERSION) {
+        refuse(`This file comes from another version of Next Round; this site reads version ${VERSION}.`);
+      }
+      return { data: readSections(value, true) };
+    } catch (error) {
+      if (error instanceof Refused) return { problem: error.message };
+      throw error;
+    }
+  }
+
+  /* Reload from storage when another tab saves or clears it (key null). */
+  function watch(callback) {
+    window.addEventListener("storage", (event) => {
+      if (event.key !== KEY && event.key !== null) return;
+      memory = null;
+      unreadable = false;
+      notice = "";
+      callback();
+    });
+  }
+
+  return Object.freeze({
+    ticks: (checklistId) => read().checklists.get(checklistId) || [],
+    checklists: () => read().checklists,
+    setTicks,
+    clear,
+    replace: write,
+    exportText,
+    readFile,
+    shorten,
+    watch,
+    notice: () => notice,
+    newPage: () => {
+      if (!memory) notice = "";
+    },
+  });
+})();
