@@ -19,8 +19,18 @@
     return node;
   }
 
-  function progressText(done, total) {
-    return `${done} of ${total} done`;
+  /* A "3 of 8 done" text, a bar beside it, and a class on `holder` once all are done. */
+  function makeBar() {
+    const bar = make("progress", "nr-checklist__bar");
+    bar.setAttribute("aria-hidden", "true");
+    return bar;
+  }
+
+  function showProgress({ text, bar, holder, doneClass }, done, total) {
+    text.textContent = `${done} of ${total} done`;
+    bar.max = total;
+    bar.value = done;
+    holder.classList.toggle(doneClass, done === total);
   }
 
   function showNotices() {
@@ -43,9 +53,8 @@
     }));
     const status = make("p", "nr-checklist__status");
     status.setAttribute("role", "status");
-    const bar = make("progress", "nr-checklist__bar");
-    bar.max = items.length;
-    bar.setAttribute("aria-hidden", "true");
+    const bar = makeBar();
+    const progress = { text: status, bar, holder: list, doneClass: "nr-checklist--done" };
     const reset = make("button", "nr-checklist__reset", "Reset");
     reset.type = "button";
     reset.setAttribute("aria-label", `Reset "${title ? title.textContent : id}"`);
@@ -56,10 +65,7 @@
     function show() {
       const ticked = new Set(store.ticks(id));
       items.forEach((item) => (item.box.checked = ticked.has(item.id)));
-      const done = items.filter((item) => item.box.checked).length;
-      status.textContent = progressText(done, items.length);
-      bar.value = done;
-      list.classList.toggle("nr-checklist--done", done === items.length);
+      showProgress(progress, items.filter((item) => item.box.checked).length, items.length);
     }
 
     function save(ticked) {
@@ -92,11 +98,11 @@
   function setupProgressPage(registry) {
     registry.dataset.nrReady = "1";
     const rows = [...registry.querySelectorAll(".nr-registry__entry")].map((entry) => {
-      const count = entry.querySelector(".nr-registry__count");
-      const bar = make("progress", "nr-checklist__bar");
-      bar.setAttribute("aria-hidden", "true");
+      const text = entry.querySelector(".nr-registry__count");
+      const bar = makeBar();
       entry.append(bar);
-      return { id: entry.dataset.checklist, items: entry.dataset.items.split(" "), count, bar, entry };
+      const progress = { text, bar, holder: entry, doneClass: "nr-registry__entry--done" };
+      return { id: entry.dataset.checklist, items: entry.dataset.items.split(" "), progress };
     });
     const message = make("p", "nr-progress__message");
     message.setAttribute("role", "status");
@@ -123,10 +129,7 @@
       rows.forEach((row) => {
         const ticked = new Set(lists.get(row.id) || []);
         const done = row.items.filter((item) => ticked.has(item)).length;
-        row.count.textContent = progressText(done, row.items.length);
-        row.bar.max = row.items.length;
-        row.bar.value = done;
-        row.entry.classList.toggle("nr-registry__entry--done", done === row.items.length);
+        showProgress(row.progress, done, row.items.length);
       });
     }
 
