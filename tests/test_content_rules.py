@@ -259,3 +259,31 @@ def test_in_short_and_do_this_now_fit_one_phone_screen(server, browser, page_pat
 def test_the_rules_see_the_steps_of_every_guide(path):
     assert 3 <= len(do_this_now_steps(path)) <= 5
     assert checklist_steps(path)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("offer withdrawn confirm writing", "guides/process-the-news/"),
+        ("no-reply automated address", "guides/ask-for-feedback/"),
+        ("assessment center group task", "guides/evaluate-and-reflect/"),
+        ("internship without offer", "guides/keep-networking/"),
+        ("recruiter agency", "guides/keep-networking/"),
+    ],
+)
+def test_search_finds_the_new_situations(server, page, query, expected):
+    page.goto(server.url, wait_until="networkidle")
+    search_box = page.locator("input.md-search__input")
+    search_box.click()
+    search_box.press_sequentially(query)
+    page.wait_for_function(
+        "word => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes(word))",
+        arg=query.split()[-1],
+    )
+    hrefs = page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    pages = list(dict.fromkeys(urlsplit(href).path for href in hrefs))
+    assert any(path.endswith(expected) for path in pages[:3]), pages
