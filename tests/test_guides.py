@@ -78,6 +78,13 @@ def test_reading_time_is_shown_under_each_guide_title(site_dir):
     assert "nr-reading-time" not in (site_dir / "index.html").read_text()
 
 
+@pytest.mark.parametrize("page", [*GUIDES, PLAN])
+def test_no_guide_takes_more_than_12_minutes_to_read(site_dir, page):
+    html = (site_dir / page.removesuffix(".md") / "index.html").read_text()
+    minutes = int(re.search(r"About (\d+) minutes? to read", html).group(1))
+    assert minutes <= 12, f"{page} shows {minutes} minutes; cut it to 12 or fewer."
+
+
 def test_every_template_has_a_working_copy_button(server, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
