@@ -27,7 +27,8 @@ BIN = Path(sys.executable).parent
 # Where readers' and contributors' words live: these folders and the top-level files.
 TEXT_FOLDERS = ["docs", "includes", ".github"]
 SUFFIXES = {".md", ".yml", ".yaml"}
-SKIP_PARTS = {".git", ".venv", "site", ".cache", "node_modules"}
+# Outside git (a plain copy), skip what .gitignore would.
+SKIP_PARTS = {".git", ".venv", "site", ".cache", ".ruff_cache", ".pytest_cache", "__pycache__"}
 WORD_LIST = ".codespell-words.txt"
 
 # `docs/x.md:12:3: MD025: Multiple top-level headings ... (single-title,single-h1)`
@@ -119,7 +120,7 @@ def markdown_problems(files: list[Path]) -> tuple[list[str], int]:
 
 def spelling_problems(files: list[Path]) -> tuple[list[str], int]:
     """Plain-words problems of the spelling check and the US English pass."""
-    everything = [str(f) for f in files] or ["."]
+    everything = [str(f) for f in files or _tree_files()]
     problems = [
         _spelling_line(line, us_english=False)
         for line in _run([str(BIN / "codespell"), *everything]).splitlines()
@@ -133,8 +134,7 @@ def spelling_problems(files: list[Path]) -> tuple[list[str], int]:
             for line in _run(us_pass).splitlines()
             if line.strip()
         ]
-    checked = len(files) if files else len(_tree_files())
-    return problems, checked
+    return problems, len(everything)
 
 
 def _spelling_line(line: str, us_english: bool) -> str:
@@ -168,7 +168,17 @@ def _readers_text(path: Path) -> bool:
 
 
 def _tree_files() -> list[Path]:
-    """Every file of the working tree, relative to the root, without tool folders."""
+    """The repository's files (tracked or new, not ignored), relative to the root."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if listed.returncode == 0:
+        names = [Path(name) for name in listed.stdout.split("\0") if name]
+        return sorted(name for name in names if (ROOT / name).is_file())
     return sorted(
         path.relative_to(ROOT)
         for path in ROOT.rglob("*")
