@@ -55,10 +55,10 @@ hooks: $(VENV)/.test-installed
 	@echo "Done: the checks of 'make lint' now run on the files of each commit."
 
 new-guide: $(VENV)/.docs-installed
-	@$(BIN)/python tools/new_page.py guide --slug "$(SLUG)" --title "$(TITLE)"
+	@$(BIN)/python tools/new_page.py guide --slug="$(SLUG)" --title="$(TITLE)"
 
 new-template: $(VENV)/.docs-installed
-	@$(BIN)/python tools/new_page.py template --name "$(NAME)"
+	@$(BIN)/python tools/new_page.py template --name="$(NAME)"
 
 report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py
