@@ -54,7 +54,9 @@ def test_new_guide_is_last_under_guides_in_the_menu_and_comments_are_kept(repo):
 def test_new_guide_builds_strictly_and_passes_every_check(repo, tmp_path):
     build = run(["python", "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], repo)
     assert build.returncode == 0, build.stdout + build.stderr
-    assert (tmp_path / "site" / "guides" / SLUG / "index.html").is_file()
+    html = (tmp_path / "site" / "guides" / SLUG / "index.html").read_text()
+    assert "This guide is a draft and is still being written." in html
+    assert '<p class="nr-last-reviewed">' in html
     check = run(["python", "hooks/check_site.py"], repo)
     assert check.returncode == 0, check.stdout + check.stderr
     for kind in ("markdown", "spelling"):
