@@ -45,6 +45,7 @@ COPIED_LINES = {
         "{{ config.site_name }}",
         "{{ page.meta.title }}",
     ],
+    "partials/toc.html": ["</label>"],
     "partials/nav.html": [
         '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" '
         'title="{{ config.site_name | e }}" class="md-nav__button md-logo" '
