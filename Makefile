@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test lint report check check-external bench lock clean
+.PHONY: help serve build test lint report check check-external handouts bench lock clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint    ruff"
 	@echo "make check   run the content checks and print the report"
 	@echo "make check-external  check external links over the network (lychee)"
+	@echo "make handouts  write the printable checklists as PDFs into handouts/ (Chromium)"
 	@echo "make bench   print build-time and asset-size figures"
 	@echo "make report  print word counts and reading grades of the guides"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
@@ -62,6 +63,10 @@ check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.prop
 check-external: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links
 
+# PDFs of the booklet and of every checklist, A4 and Letter, printed by Debian's Chromium.
+handouts: $(VENV)/.test-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts --out handouts
+
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	$(BIN)/python tests/bench/asset_size.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
@@ -74,4 +79,4 @@ lock: $(VENV)/.test-installed
 		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache handouts

@@ -60,9 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site_dir
         if site is None:
             site = Path(folder)
+            command = ["build", "--strict", "-q", "-f", args.config_file, "-d", str(site)]
             build = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", args.config_file]
-                + ["-d", str(site)],
+                [sys.executable, "-m", "mkdocs", *command],
                 capture_output=True,
                 text=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -102,7 +102,7 @@ def write_handouts(site: Path, out: Path, executable: str) -> Iterator[tuple[Pat
 
 def print_checklist(page, checklist_id: str, paper: str) -> bytes:
     """The PDF of one checklist of the open page, as its Print button prints it."""
-    page.evaluate("window.print = () => {}")  # the button's own call; the PDF is made here
+    page.evaluate("() => { window.print = () => {}; }")  # the button's call; the PDF is made here
     page.click(f"#checklist-{checklist_id} .nr-checklist__print")
     pdf = page.pdf(format=paper)
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")

@@ -1,7 +1,8 @@
 """The checks inside an MkDocs (or ProperDocs) build: what the adapters in `hooks/` call.
 
 - `start` (from `hooks/render.py`, `on_config`): a fresh `Build` for this
-  build, and the Markdown extensions: the checklist block and the page reader.
+  build, and the Markdown extensions: the checklist block, the mark on external
+  links (for print) and the page reader.
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
@@ -36,6 +37,7 @@ from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
 from nextround.render import handouts, online
 from nextround.render.checklist_block import ChecklistExtension
+from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
@@ -61,7 +63,11 @@ def start(config):
     """Begin a build: a fresh `Build`, and our Markdown extensions."""
     global _current
     _current = Build(config)
-    config.markdown_extensions += [ChecklistExtension(), _current.reader]
+    config.markdown_extensions += [
+        ChecklistExtension(),
+        ExternalLinkExtension(),
+        _current.reader,
+    ]
     return config
 
 
