@@ -136,10 +136,7 @@ def find_page(site: Path, marker: str) -> str | None:
 
 def offline(context, base: str):
     """`context` with every request to anything but the local server refused."""
-    context.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
-    )
+    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
     return context
 
 
