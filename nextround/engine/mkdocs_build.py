@@ -32,6 +32,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from nextround.findings import Report
+from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
@@ -109,9 +110,9 @@ def read_rendered(html: str, page, config) -> str:
 def _add_online(source: SourcePage, html: str, site_url: str) -> str:
     """Fill each checklist's address marker with its printed address and QR code."""
     for checklist in source.checklists[0]:
-        marker = online.marker(checklist.options.get("id", ""))
-        if marker not in html:
+        if id_problem(checklist.options.get("id", "")):
             continue  # Not rendered; the checks report it.
+        marker = online.marker(checklist.id)
         address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
         html = html.replace(marker, _added(source, online.render_online(address)))
     return html

@@ -20,7 +20,10 @@ CLASS = "nr-external"
 class _MarkExternal(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         for link in root.iter("a"):
-            parts = urlsplit(link.get("href", ""))
+            try:
+                parts = urlsplit(link.get("href", ""))
+            except ValueError:
+                continue  # Malformed ('https://[::1'); the checks report it.
             if parts.scheme in ("http", "https") and parts.netloc:
                 link.set("class", f"{link.get('class', '')} {CLASS}".strip())
 
