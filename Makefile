@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test lint hooks new-guide new-template report check check-external bench lock clean
+.PHONY: help serve build test lint hooks new-guide new-template report check check-external handouts bench lock clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make new-template NAME=a-name   start a message template"
 	@echo "make check   run the content checks and print the report"
 	@echo "make check-external  check external links over the network (lychee)"
+	@echo "make handouts  write the printable checklists as PDFs into handouts/ (Chromium)"
 	@echo "make bench   print build-time and asset-size figures"
 	@echo "make report  print word counts and reading grades of the guides"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
@@ -81,6 +82,10 @@ check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.prop
 check-external: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links
 
+# PDFs of the booklet and of every checklist, A4 and Letter, printed by Debian's Chromium.
+handouts: $(VENV)/.test-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts --out handouts
+
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	$(BIN)/python tests/bench/asset_size.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
@@ -93,4 +98,4 @@ lock: $(VENV)/.test-installed
 		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache handouts

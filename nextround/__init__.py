@@ -11,12 +11,16 @@ The flow, one folder a stage:
 - `findings.py`: the one record every check returns, and the report that
   collects them; `site.py` runs every check on every page;
 - `render/`: what the build adds to pages: checklist markup, the progress
-  list, reading times;
+  list, reading times, and for print the addresses and QR codes
+  (`online.py`), the handout booklet (`handouts.py`) and the mark on links to
+  other sites (`external_links.py`);
 - `engine/`: the only code that knows an engine: MkDocs' events
   (`mkdocs_build.py`, called by the adapters in `hooks/`), and a site any
   engine wrote (`built_site.py`, `site_config.py`);
-- `cli/`: `make check` (`check.py`) and `make check-external`.
+- `cli/`: `make check` (`check.py`), `make check-external` and `make handouts`
+  (`handouts.py`, PDFs printed by Chromium).
 
 Only `engine/mkdocs_build.py` and `render/checklist_block.py` import MkDocs or
-pymdown-extensions; everything else is plain Python over text.
+pymdown-extensions (and `render/external_links.py` Python-Markdown);
+everything else is plain Python over text.
 """

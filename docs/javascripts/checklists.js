@@ -1,5 +1,9 @@
 /* Next Round checklists: the checkboxes, the progress page and its buttons.
  *
+ * A checklist's Print button prints that checklist alone: it marks the
+ * checklist and the elements around it, and a class on <html> makes the print
+ * stylesheet hide everything else until the browser reports `afterprint`.
+ *
  * Ticks are read and saved through window.nextRoundProgress
  * (progress-store.js, which describes the saved format); nothing is sent
  * anywhere. Runs on every page view, including Material's instant navigation.
@@ -43,6 +47,27 @@
 
   /* ---- checklists ----------------------------------------------------- */
 
+  function printAlone(list) {
+    const marked = [];
+    for (let node = list.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+      node.classList.add("nr-print-path");
+      marked.push(node);
+    }
+    list.classList.add("nr-print-target");
+    const root = document.documentElement;
+    root.classList.add("nr-print-one");
+    window.addEventListener(
+      "afterprint",
+      () => {
+        root.classList.remove("nr-print-one");
+        list.classList.remove("nr-print-target");
+        marked.forEach((node) => node.classList.remove("nr-print-path"));
+      },
+      { once: true },
+    );
+    window.print();
+  }
+
   function setupChecklist(list) {
     list.dataset.nrReady = "1";
     const id = list.dataset.checklist;
@@ -55,11 +80,16 @@
     status.setAttribute("role", "status");
     const bar = makeBar();
     const progress = { text: status, bar, holder: list, doneClass: "nr-checklist--done" };
+    const name = title ? title.textContent : id;
     const reset = make("button", "nr-checklist__reset", "Reset");
     reset.type = "button";
-    reset.setAttribute("aria-label", `Reset "${title ? title.textContent : id}"`);
+    reset.setAttribute("aria-label", `Reset "${name}"`);
+    const print = make("button", "nr-checklist__print", "Print");
+    print.type = "button";
+    print.setAttribute("aria-label", `Print "${name}"`);
+    print.addEventListener("click", () => printAlone(list));
     const tools = make("div", "nr-checklist__tools");
-    tools.append(status, bar, reset);
+    tools.append(status, bar, print, reset);
     list.append(tools, make("p", "nr-notice"));
 
     function show() {
@@ -78,7 +108,7 @@
       item.box.addEventListener("change", () => save(items.filter((i) => i.box.checked).map((i) => i.id))),
     );
     reset.addEventListener("click", () => {
-      if (window.confirm(`Clear every tick in "${title ? title.textContent : id}"?`)) save([]);
+      if (window.confirm(`Clear every tick in "${name}"?`)) save([]);
     });
     return show;
   }

@@ -1,12 +1,15 @@
 """The checks inside an MkDocs (or ProperDocs) build: what the adapters in `hooks/` call.
 
 - `start` (from `hooks/render.py`, `on_config`): a fresh `Build` for this
-  build, and the Markdown extensions: the checklist block and the page reader.
+  build, and the Markdown extensions: the checklist block, the mark on external
+  links (for print) and the page reader.
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
-- `fill_registry` (`on_env`): the "My progress" list, before the checks run,
-  so its links are checked too.
+- `fill_registry` (`on_env`): the "My progress" list and the handout booklet,
+  before the checks run, so their links and markup are checked too. Each
+  rendered checklist gets its printed address and QR code (`render/online.py`)
+  in `read_rendered`.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
   `site.check_site`, logs each finding as a warning through the plugin logger
   (so `--strict` counts it) and stops the build before any page is written.
@@ -29,10 +32,13 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from nextround.findings import Report
+from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
+from nextround.render import handouts, online
 from nextround.render.checklist_block import ChecklistExtension
+from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
@@ -58,7 +64,11 @@ def start(config):
     """Begin a build: a fresh `Build`, and our Markdown extensions."""
     global _current
     _current = Build(config)
-    config.markdown_extensions += [ChecklistExtension(), _current.reader]
+    config.markdown_extensions += [
+        ChecklistExtension(),
+        ExternalLinkExtension(),
+        _current.reader,
+    ]
     return config
 
 
@@ -93,7 +103,26 @@ def read_rendered(html: str, page, config) -> str:
     source.html = build.reader.take()
     if "last_reviewed" in page.meta:
         html = add_reading_time(html)
-    source.content = html
+    source.content = html = _add_online(source, html, config.site_url or "")
+    return html
+
+
+def _add_online(source: SourcePage, html: str, site_url: str) -> str:
+    """Fill each checklist's address marker with its printed address and QR code."""
+    for checklist in source.checklists[0]:
+        if id_problem(checklist.options.get("id", "")):
+            continue  # Not rendered; the checks report it.
+        marker = online.marker(checklist.id)
+        address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
+        html = html.replace(marker, _added(source, online.render_online(address)))
+    return html
+
+
+def _added(source: SourcePage, html: str) -> str:
+    """`html`, which the build adds to `source`, with its links and markup kept for the checks."""
+    added = read_page(html)
+    source.html.links += added.links
+    source.html.markup |= added.markup
     return html
 
 
@@ -103,22 +132,27 @@ def remember_nav(nav, config) -> None:
 
 
 def fill_registry(files, config) -> None:
-    """Write the list of every checklist into the page that asks for it."""
+    """Write the list of every checklist, and the booklet, into the pages that ask for them."""
     build = current(config)
-    entries = [
-        Entry(checklist, source.url, files.get_file_from_path(source.src_uri).page.title or "")
-        for source in _in_reading_order(build)
-        for checklist in source.checklists[0]
-    ]
+    entries, plan = [], []
+    for source in _in_reading_order(build):
+        title = files.get_file_from_path(source.src_uri).page.title or ""
+        for checklist in source.checklists[0]:
+            entries.append(Entry(checklist, source.url, title))
+            if source.src_uri == handouts.PLAN_PAGE:
+                plan.append(entries[-1])
     for source in build.pages.values():
         page = files.get_file_from_path(source.src_uri).page
-        if MARKER not in (page.content or ""):
-            continue
-        registry = render_registry(source.url, entries)
-        page.content = source.content = page.content.replace(MARKER, registry)
-        added = read_page(registry)
-        source.html.links += added.links
-        source.html.markup |= added.markup
+        content = page.content or ""
+        if MARKER in content:
+            content = content.replace(MARKER, _added(source, render_registry(source.url, entries)))
+        if handouts.MARKER in content:
+            booklet = handouts.render_handouts(
+                source.url, entries, plan, config.site_name, config.site_url or ""
+            )
+            content = content.replace(handouts.MARKER, _added(source, booklet))
+        if content != (page.content or ""):
+            page.content = source.content = content
 
 
 def check(files, config) -> None:

@@ -5,7 +5,7 @@ inline parsing), so item ids come from `parse.checklists.item_id` applied to
 the very text the source parser sees, and a block whose id breaks
 `parse.checklists.id_problem` is not rendered at all (the checks report it).
 The output is plain HTML that works without JavaScript: real checkboxes whose
-label is the item text.
+label is the item text, then `online.marker(id)` for the printed address.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ class ChecklistBlock(Block):
             task_list.set("class", "nr-checklist__items")
         for item in block.iter("li"):
             _render_item(item, checklist_id)
+        # Where the build puts the printed address and QR code (`render/online.py`).
+        ElementTree.SubElement(block, "div", {"class": "nr-online", "data-nr-online": checklist_id})
 
 
 def _render_item(item: ElementTree.Element, checklist_id: str) -> None:

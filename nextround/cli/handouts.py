@@ -1,0 +1,179 @@
+"""Write the printable handouts as PDF files with headless Chromium: `make handouts`.
+
+Usage: `python -m nextround.cli.handouts [-f mkdocs.yml] [--site-dir DIR] [--out handouts]`
+
+Builds the site into a temporary folder (or takes `--site-dir`, a site already
+built), serves it on 127.0.0.1 and prints, with Debian's Chromium through
+Playwright and no network: the booklet (the page that holds the handouts
+marker), and each checklist alone, as its Print button prints it; each on A4
+and on US Letter. Writes `<name>-a4.pdf` and `<name>-letter.pdf` into `--out`
+and prints one line per file with its page count. Exit status: 0 when every
+file is written, 2 when the site does not build or Chromium is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from nextround.text import plural
+
+# Headless Chromium without anything that would reach the network.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAPERS = {"a4": "A4", "letter": "Letter"}
+# The markers a built page holds: the booklet's, and the progress list's (whose links
+# lead to every checklist).
+BOOKLET_CLASS = 'class="nr-handouts"'
+REGISTRY_CLASS = 'class="nr-registry"'
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (unless given a site), then write every handout PDF; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
+    parser.add_argument("--site-dir", type=Path, help="print this built site; do not build")
+    parser.add_argument("--out", type=Path, default=Path("handouts"), help="default: handouts/")
+    args = parser.parse_args(argv)
+    executable = chromium_path()
+    if executable is None:
+        print("Chromium not found: install Debian's package (apt-get install chromium).")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="next-round-handouts-") as folder:
+        site = args.site_dir
+        if site is None:
+            site = Path(folder)
+            command = ["build", "--strict", "-q", "-f", args.config_file, "-d", str(site)]
+            build = subprocess.run(
+                [sys.executable, "-m", "mkdocs", *command],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                check=False,
+            )
+            if build.returncode != 0:
+                print(f"The site did not build:\n{build.stdout}{build.stderr}")
+                return 2
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path, pages in write_handouts(site, args.out, executable):
+            print(f"{path}: {plural(pages, 'page')}")
+    return 0
+
+
+def write_handouts(site: Path, out: Path, executable: str) -> Iterator[tuple[Path, int]]:
+    """Print every handout of the built `site` into `out`; yield each file and its page count."""
+    from playwright.sync_api import sync_playwright
+
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        page = offline(browser.new_context(), base).new_page()
+        booklet = find_page(site, BOOKLET_CLASS)
+        if booklet is not None:
+            page.goto(base + booklet)
+            for name, paper in PAPERS.items():
+                yield _write(out / f"booklet-{name}.pdf", page.pdf(format=paper))
+        registry = find_page(site, REGISTRY_CLASS)
+        for checklist_id, url in checklist_pages(page, base + registry) if registry else []:
+            page.goto(url)
+            for name, paper in PAPERS.items():
+                pdf = print_checklist(page, checklist_id, paper)
+                yield _write(out / f"{checklist_id}-{name}.pdf", pdf)
+        browser.close()
+
+
+def print_checklist(page, checklist_id: str, paper: str) -> bytes:
+    """The PDF of one checklist of the open page, as its Print button prints it."""
+    page.evaluate("() => { window.print = () => {}; }")  # the button's call; the PDF is made here
+    page.click(f"#checklist-{checklist_id} .nr-checklist__print")
+    pdf = page.pdf(format=paper)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    return pdf
+
+
+def checklist_pages(page, registry_url: str) -> list[tuple[str, str]]:
+    """(checklist id, page address) of every checklist, from the progress list."""
+    page.goto(registry_url)
+    return page.eval_on_selector_all(
+        ".nr-registry__entry > a",
+        "links => links.map((a) => [a.parentElement.dataset.checklist, a.href.split('#')[0]])",
+    )
+
+
+def page_count(pdf: bytes) -> int:
+    """How many pages a PDF has."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def find_page(site: Path, marker: str) -> str | None:
+    """The URL path (from the site root) of the first built page whose HTML holds `marker`."""
+    for path in sorted(site.rglob("index.html")):
+        if marker in path.read_text(encoding="utf-8"):
+            folder = path.parent.relative_to(site).as_posix()
+            return "" if folder == "." else folder + "/"
+    return None
+
+
+def offline(context, base: str):
+    """`context` with every request to anything but the local server refused."""
+    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+    return context
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or the one named by NEXT_ROUND_CHROMIUM."""
+    candidate = os.environ.get("NEXT_ROUND_CHROMIUM") or shutil.which("chromium")
+    return candidate if candidate and Path(candidate).exists() else None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        """Keep the output to one line per file."""
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page drops its open requests: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free port of 127.0.0.1; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def _write(path: Path, pdf: bytes) -> tuple[Path, int]:
+    path.write_bytes(pdf)
+    return path, page_count(pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

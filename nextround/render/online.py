@@ -1,0 +1,47 @@
+"""The way back online from paper: an address and a QR code for it, shown only in print.
+
+Printed checklists and the handout booklet end with the online address of
+what they show and a QR code for it, drawn at build time as inline SVG by
+`segno` (no image, no request). Addresses follow the site's `site_url`, so a
+career center's copy points at its own site; without a `site_url` there is no
+true address, so nothing is shown.
+
+A rendered checklist holds `marker(id)`; the build replaces it with
+`render_online` for that checklist's address (or with nothing).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import segno
+
+
+def marker(checklist_id: str) -> str:
+    """The empty element a checklist block leaves for its address (as Markdown serializes it)."""
+    return f'<div class="nr-online" data-nr-online="{escape(checklist_id)}"></div>'
+
+
+def online_address(site_url: str, page_url: str, fragment: str = "") -> str:
+    """The full address of `page_url` (a path from the site root) on `site_url`; '' without one."""
+    if not site_url:
+        return ""
+    address = site_url.rstrip("/") + "/" + page_url
+    return address + (f"#{fragment}" if fragment else "")
+
+
+def render_online(address: str, label: str = "This checklist online:") -> str:
+    """The print-only block: a QR code, then `label` and the address."""
+    if not address:
+        return ""
+    code = segno.make(address, error="m").svg_inline(
+        scale=1, border=0, svgclass="nr-online__code", lineclass=None, omitsize=True
+    )
+    # The SVG only repeats the address, which is written out beside it.
+    code = code.replace("<svg ", '<svg aria-hidden="true" ', 1)
+    return (
+        '<div class="nr-online" data-search-exclude>'
+        f"{code}"
+        f'<p class="nr-online__text">{escape(label)}<br>'
+        f'<span class="nr-online__address">{escape(address)}</span></p></div>'
+    )
