@@ -7,6 +7,9 @@
   while it renders (so each page is parsed once); guides get their reading time.
 - `fill_registry` (`on_env`): the "My progress" list, before the checks run,
   so its links are checked too.
+- `brand` / `add_centre_files` / `fill_centre_slots` (`on_config`, `on_files`,
+  `on_post_page`): a career centre's `extra.centre`, checked before anything
+  is built; its logo, favicon, colors and own pages; its contacts in the slots.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
   `site.check_site`, logs each finding as a warning through the plugin logger
   (so `--strict` counts it) and stops the build before any page is written.
@@ -27,11 +30,14 @@ from urllib.parse import unquote
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 
+from nextround.centre import Centre, CentreError, read_centre
 from nextround.findings import Report
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
+from nextround.render.centre_slots import centre_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
@@ -49,7 +55,12 @@ class Build:
     pages: dict[str, SourcePage] = field(default_factory=dict)
     nav_order: dict[str, int] = field(default_factory=dict)
     report: Report | None = None
+    centre: Centre | None = None
 
+
+CENTRE_CSS = "assets/stylesheets/centre.css"
+CENTRE_LOGO = "assets/centre/logo"
+CENTRE_FAVICON = "assets/centre/favicon"
 
 _current: Build | None = None
 
@@ -59,7 +70,59 @@ def start(config):
     global _current
     _current = Build(config)
     config.markdown_extensions += [ChecklistExtension(), _current.reader]
+    brand(_current, config)
     return config
+
+
+def brand(build: Build, config) -> None:
+    """Check `extra.centre`; point the theme at the centre's logo, favicon and colors."""
+    config_file = config.config_file_path or "mkdocs.yml"
+    try:
+        centre = build.centre = read_centre(config.extra.get("centre"), Path(config_file).parent)
+    except CentreError as error:
+        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        raise Abort(
+            f"{config_file}: the career center settings under extra.centre need a fix; "
+            f"nothing was built.\n{lines}"
+        ) from None
+    if centre is None:
+        return
+    if centre.logo:
+        config.theme["logo"] = CENTRE_LOGO + centre.logo.suffix.lower()
+    if centre.favicon:
+        config.theme["favicon"] = CENTRE_FAVICON + centre.favicon.suffix.lower()
+    if centre.primary or centre.accent:
+        config.extra_css.append(CENTRE_CSS)
+
+
+def add_centre_files(files, config):
+    """Add the centre's logo, favicon, colors and pages (each replaces ours of the same path)."""
+    centre = current(config).centre
+    if centre is None:
+        return files
+    generated = []
+    if centre.logo:
+        generated.append((config.theme["logo"], centre.logo))
+    if centre.favicon:
+        generated.append((config.theme["favicon"], centre.favicon))
+    for src_uri, source in generated:
+        files.append(File.generated(config, src_uri, abs_src_path=str(source)))
+    if centre.primary or centre.accent:
+        files.append(File.generated(config, CENTRE_CSS, content=centre_css(centre)))
+    if centre.pages:
+        for path in sorted(p for p in centre.pages.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(centre.pages).as_posix()
+            if (ours := files.get_file_from_path(src_uri)) is not None:
+                files.remove(ours)
+            files.append(
+                File(src_uri, str(centre.pages), config.site_dir, config.use_directory_urls)
+            )
+    return files
+
+
+def fill_centre_slots(output: str, config) -> str:
+    """The written page with the centre's contacts in its slots."""
+    return fill_slots(output, current(config).centre)
 
 
 def current(config) -> Build:
@@ -78,7 +141,7 @@ def read_source(page, config) -> None:
     src_uri = page.file.src_uri
     build.pages[src_uri] = SourcePage(
         src_uri=src_uri,
-        path=docs_prefix(config) + src_uri,
+        path=_source_path(page.file, config),
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
     )
@@ -191,6 +254,13 @@ def snippet_folders(config) -> list[Path]:
     bases = [bases] if isinstance(bases, str) else bases
     config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     return [folder for base in bases for folder in (Path(base).resolve(), config_dir / base)]
+
+
+def _source_path(file, config) -> str:
+    """Where a page's Markdown lives, as problems name it: `docs/x.md`, or a centre's own page."""
+    if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(config.docs_dir)):
+        return os.path.relpath(file.abs_src_path).replace(os.sep, "/")
+    return docs_prefix(config) + file.src_uri
 
 
 def _in_reading_order(build: Build) -> list[SourcePage]:
