@@ -5,12 +5,16 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test lint report check check-external bench lock clean
+.PHONY: help serve build offline test lint report check check-external bench lock clean
+
+# A career centre's own mkdocs.yml (it INHERITs ours): make build CENTRE=examples/riverside
+CONFIG := $(if $(CENTRE),$(CENTRE)/mkdocs.yml,mkdocs.yml)
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
-	@echo "make build   strict build into site/"
+	@echo "make build   strict build into site/ (CENTRE=folder: a career centre's copy)"
+	@echo "make offline zip a copy that works from file:// (next-round-offline.zip)"
 	@echo "make lint    ruff"
 	@echo "make check   run the content checks and print the report"
 	@echo "make check-external  check external links over the network (lychee)"
@@ -26,10 +30,11 @@ $(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $<
 	@touch $@
 
-# The W3C Nu Html Checker (vnu.jar, run with Java) from the npm registry, exactly
-# as tools/package-lock.json pins it. --ignore-scripts: its install script would
-# download a Java runtime; the tests use the system's. Without npm the HTML test
-# skips locally and fails in CI.
+# From the npm registry, exactly as tools/package-lock.json pins them: the W3C Nu
+# Html Checker (vnu.jar, run with Java) and the iframe-worker shim of the offline
+# copy. --ignore-scripts: vnu-jar's install script would download a Java runtime;
+# the tests use the system's. Without npm the HTML and offline tests skip locally
+# and fail in CI.
 VNU_STAMP := tools/node_modules/.installed
 $(VNU_STAMP): tools/package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -37,10 +42,13 @@ $(VNU_STAMP): tools/package-lock.json
 	else echo "npm not found: the HTML validity test needs it (apt-get install npm)"; fi
 
 serve: $(VENV)/.docs-installed
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.docs-installed
-	$(MKDOCS) build --strict --clean
+	$(MKDOCS) build -f $(CONFIG) --strict --clean -d $(CURDIR)/site
+
+offline: $(VENV)/.docs-installed $(VNU_STAMP)
+	$(BIN)/python -m nextround.cli.offline -f $(CONFIG) -o next-round-offline.zip
 
 test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff check .
@@ -56,7 +64,7 @@ report: $(VENV)/.test-installed
 
 # ENGINE=properdocs builds with ProperDocs; SITE=dir checks a site that is already built.
 check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs-installed)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check -f $(CONFIG) \
 		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE))
 
 check-external: $(VENV)/.test-installed
@@ -74,4 +82,4 @@ lock: $(VENV)/.test-installed
 		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache next-round-offline.zip

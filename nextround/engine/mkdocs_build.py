@@ -10,6 +10,8 @@
 - `brand` / `add_centre_files` / `fill_centre_slots` (`on_config`, `on_files`,
   `on_post_page`): a career centre's `extra.centre`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
+- `offline`: with Material's offline plugin on, the Web Worker shim comes from
+  tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
   `site.check_site`, logs each finding as a warning through the plugin logger
   (so `--strict` counts it) and stops the build before any page is written.
@@ -61,6 +63,10 @@ class Build:
 CENTRE_CSS = "assets/stylesheets/centre.css"
 CENTRE_LOGO = "assets/centre/logo"
 CENTRE_FAVICON = "assets/centre/favicon"
+# The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
+# pins it): Material would load it from unpkg.com.
+SHIM = Path(__file__).resolve().parents[2] / "tools/node_modules/iframe-worker/shim/index.js"
+SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 
 _current: Build | None = None
 
@@ -71,7 +77,21 @@ def start(config):
     _current = Build(config)
     config.markdown_extensions += [ChecklistExtension(), _current.reader]
     brand(_current, config)
+    if offline(config):
+        if not SHIM.is_file():
+            raise Abort(
+                f"The offline copy needs {SHIM}; run `make offline` (it runs npm ci in tools/)."
+            )
+        config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def offline(config) -> bool:
+    """Whether Material's offline plugin is on in this build."""
+    return any(
+        name.endswith("offline") and plugin.config.enabled
+        for name, plugin in config.plugins.items()
+    )
 
 
 def brand(build: Build, config) -> None:
@@ -97,6 +117,8 @@ def brand(build: Build, config) -> None:
 
 def add_centre_files(files, config):
     """Add the centre's logo, favicon, colors and pages (each replaces ours of the same path)."""
+    if offline(config):
+        files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
     centre = current(config).centre
     if centre is None:
         return files
