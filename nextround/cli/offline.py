@@ -5,8 +5,9 @@ Usage: `python -m nextround.cli.offline [-f mkdocs.yml] [-o next-round-offline.z
 Builds the site with Material's offline plugin on (NEXT_ROUND_OFFLINE=true:
 plain `.html` links, the search index as a script, the Web Worker shim from
 tools/node_modules) into a temporary folder, then zips it as one folder,
-`next-round/`, without the 404 page, the sitemap and source maps. Unzipped, `next-round/index.html` opens from file:// with
-search and checklists, and nothing loads from outside the folder. Exit status
+`next-round/`, without the 404 page, the sitemap and source maps. Unzipped,
+`next-round/index.html` opens from file:// with search and checklists, and
+nothing loads from outside the folder. Exit status
 1 when the build fails (its output is printed).
 """
 
@@ -30,8 +31,17 @@ def build_offline(config: Path, out: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="next-round-offline-") as tmp:
         site = Path(tmp) / FOLDER
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-            + ["-d", str(site)],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-f",
+                str(config),
+                "-d",
+                str(site),
+            ],
             env={**os.environ, "NEXT_ROUND_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
             capture_output=True,
             text=True,
