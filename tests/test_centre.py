@@ -77,6 +77,9 @@ def test_name_logo_favicon_and_nav_come_from_the_centre(centre_dir):
     nav = re.findall(r'<a href="([^"]+)" class="md-nav__link', home)
     assert "visit-us/" in nav and "faq/" not in nav
     assert (centre_dir / "faq/index.html").exists(), "a hidden page is still built"
+    own = read(centre_dir, "visit-us/index.html")
+    assert "md-content__button" not in own, "no edit link into our repository for their page"
+    assert "md-content__button" in read(centre_dir, "faq/index.html")
 
 
 def test_centre_colors_reach_the_page_in_light_and_dark(centre_dir, browser):

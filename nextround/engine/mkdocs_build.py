@@ -161,9 +161,12 @@ def read_source(page, config) -> None:
     """Keep the page's Markdown source and where it is served."""
     build = current(config)
     src_uri = page.file.src_uri
+    path = _source_path(page.file, config)
+    if not path.startswith(docs_prefix(config)):
+        page.edit_url = None  # A centre's own page is not in our repository.
     build.pages[src_uri] = SourcePage(
         src_uri=src_uri,
-        path=_source_path(page.file, config),
+        path=path,
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
     )
