@@ -3,9 +3,10 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build offline test lint report check check-external bench lock clean
+.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external bench lock clean
 
 # A career centre's own mkdocs.yml (it INHERITs ours): make build CENTRE=examples/riverside
 CONFIG := $(if $(CENTRE),$(CENTRE)/mkdocs.yml,mkdocs.yml)
@@ -15,7 +16,10 @@ help:
 	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
 	@echo "make build   strict build into site/ (CENTRE=folder: a career centre's copy)"
 	@echo "make offline zip a copy that works from file:// (next-round-offline.zip)"
-	@echo "make lint    ruff"
+	@echo "make lint    the checks pre-commit runs: ruff, Markdown, spelling, make check"
+	@echo "make hooks   run those checks before each commit (pre-commit install)"
+	@echo 'make new-guide SLUG=a-slug TITLE="A title"   start a draft guide'
+	@echo "make new-template NAME=a-name   start a message template"
 	@echo "make check   run the content checks and print the report"
 	@echo "make check-external  check external links over the network (lychee)"
 	@echo "make bench   print build-time and asset-size figures"
@@ -55,9 +59,24 @@ test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff format --check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
+# The same checks, in the same order, as .pre-commit-config.yaml.
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/lint.py markdown
+	$(BIN)/python tools/lint.py spelling
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(MAKE) --no-print-directory check
+
+hooks: $(VENV)/.test-installed
+	$(BIN)/pre-commit install
+	@echo "Done: the checks of 'make lint' now run on the files of each commit."
+
+new-guide: $(VENV)/.docs-installed
+	@$(BIN)/python tools/new_page.py guide --slug="$(SLUG)" --title="$(TITLE)"
+
+new-template: $(VENV)/.docs-installed
+	@$(BIN)/python tools/new_page.py template --name="$(NAME)"
 
 report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py

@@ -15,14 +15,10 @@ from pathlib import Path
 import textstat
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-GUIDES = [
-    "guides/process-the-news.md",
-    "guides/ask-for-feedback.md",
-    "guides/evaluate-and-reflect.md",
-    "guides/keep-a-positive-mindset.md",
-    "guides/keep-networking.md",
-]
 PLAN = "next-30-days.md"
+# A guide entry of `nav:` in mkdocs.yml, with or without a title: `- Title: guides/x.md`.
+_NAV_GUIDE = re.compile(r"^\s+- (?:.*?: )?(guides/[a-z0-9-]+\.md)\s*$", re.MULTILINE)
+_DRAFT = re.compile(r"^draft:\s*true\s*$", re.MULTILINE)
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1\s*$", re.DOTALL | re.MULTILINE)
@@ -31,6 +27,22 @@ _UNIT_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+\.\s|!!!|\?\?\?)")
 _MARKUP = re.compile(r"^\s*(#{1,6}|[-*+](\s+\[[ xX]\])?|\d+\.|(!!!|\?\?\?\+?)\s*\w+)\s*")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE = re.compile(r"[*_`{}]")
+
+
+def guides_in_menu() -> list[str]:
+    """The guides under `guides/` in menu order, without the section's index page."""
+    nav = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    return [page for page in _NAV_GUIDE.findall(nav) if page != "guides/index.md"]
+
+
+def is_draft(page: str) -> bool:
+    """Whether the page's front matter says `draft: true` (a guide still being written)."""
+    front_matter = _FRONT_MATTER.match((DOCS / page).read_text(encoding="utf-8"))
+    return bool(front_matter and _DRAFT.search(front_matter.group()))
+
+
+GUIDES = [page for page in guides_in_menu() if not is_draft(page)]
+DRAFTS = [page for page in guides_in_menu() if is_draft(page)]
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,8 @@ def main() -> None:
     for row in rows:
         print(f"| docs/{row.page} | {row.words:,} | {row.grade:.1f} |")
     print(f"| **Total** | {sum(r.words for r in rows):,} | |")
+    for row in map(figures, DRAFTS):
+        print(f"| docs/{row.page} (draft) | {row.words:,} | {row.grade:.1f} |")
 
 
 if __name__ == "__main__":

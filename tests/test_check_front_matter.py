@@ -162,3 +162,11 @@ def test_a_control_character_in_a_description_is_named_at_its_line(character, ex
         f"docs/guides/feedback.md:3: {expected}, which no web page may contain; delete it "
         "(it is often pasted in with the text)."
     ]
+
+
+def test_a_title_with_an_angle_bracket_is_named_at_its_line():
+    assert problems(GOOD_GUIDE.replace("title: Ask", "title: Ask <b>now</b>")) == [
+        "docs/guides/feedback.md:2: 'title' holds '<', which the theme writes into the "
+        "navigation as markup and so breaks the page; write the title in words, without angle "
+        "brackets."
+    ]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from prose import DOCS, GUIDES, PLAN, figures
+from prose import DOCS, DRAFTS, GUIDES, PLAN, figures
 
 from nextround.render.reading_time import reading_minutes
 
@@ -27,19 +27,19 @@ def test_guides_and_plan_have_at_least_9000_words():
     assert sum(figures(page).words for page in [*GUIDES, PLAN]) >= 9000
 
 
-@pytest.mark.parametrize("page", [*GUIDES, PLAN, "faq.md"])
+@pytest.mark.parametrize("page", [*GUIDES, *DRAFTS, PLAN, "faq.md"])
 def test_reading_grade_is_at_most_10(page):
     assert figures(page).grade <= 10
 
 
-@pytest.mark.parametrize("page", [*GUIDES, PLAN])
+@pytest.mark.parametrize("page", [*GUIDES, *DRAFTS, PLAN])
 def test_guide_opens_with_in_short_and_do_this_now(page):
     text = source(page)
     assert re.search(r'^!!! abstract "In short"\n(    .+\n){1,3}\n', text, re.MULTILINE)
     assert text.index('"In short"') < text.index("\n## Do this now\n")
 
 
-@pytest.mark.parametrize("page", [*GUIDES, PLAN])
+@pytest.mark.parametrize("page", [*GUIDES, *DRAFTS, PLAN])
 def test_guide_has_a_checklist(page):
     assert "/// checklist |" in source(page)
 
@@ -56,6 +56,14 @@ def test_guide_ends_with_a_next_step_link(page, next_page):
     assert f"]({next_page})" in next_step
 
 
+def test_each_draft_guide_ends_with_a_next_step_link_to_a_page_that_exists():
+    for page in DRAFTS:
+        next_step = source(page).split("\n## Next step\n", 1)[1]
+        targets = re.findall(r"\]\(([^)#\s]+\.md)", next_step)
+        assert targets, f"docs/{page}: the Next step section has no link to a page"
+        assert all((DOCS / page).parent.joinpath(t).resolve().is_file() for t in targets), page
+
+
 def test_faq_answers_at_least_ten_questions():
     questions = re.findall(r"^## .+\?$", source("faq.md"), re.MULTILINE)
     assert len(questions) >= 10
@@ -65,7 +73,7 @@ def test_faq_answers_at_least_ten_questions():
 def test_every_template_is_in_a_guide_and_on_the_templates_page(template):
     include = f'--8<-- "templates/{template}"'
     assert include in source("templates.md")
-    assert any(include in source(page) for page in GUIDES)
+    assert any(include in source(page) for page in [*GUIDES, *DRAFTS])
 
 
 def test_reading_time_is_shown_under_each_guide_title(site_dir):
@@ -78,6 +86,13 @@ def test_reading_time_is_shown_under_each_guide_title(site_dir):
     assert "nr-reading-time" not in (site_dir / "index.html").read_text()
 
 
+@pytest.mark.parametrize("page", [*GUIDES, PLAN])
+def test_no_guide_takes_more_than_12_minutes_to_read(site_dir, page):
+    html = (site_dir / page.removesuffix(".md") / "index.html").read_text()
+    minutes = int(re.search(r"About (\d+) minutes? to read", html).group(1))
+    assert minutes <= 12, f"{page} shows {minutes} minutes; cut it to 12 or fewer."
+
+
 def test_every_template_has_a_working_copy_button(server, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -87,6 +102,13 @@ def test_every_template_has_a_working_copy_button(server, context):
     template = page.locator("pre code").first.inner_text()
     buttons.first.click()
     assert page.evaluate("() => navigator.clipboard.readText()").strip() == template.strip()
+
+
+def test_reading_time_is_shown_under_each_draft_title(site_dir):
+    for page in DRAFTS:
+        html = (site_dir / page.removesuffix(".md") / "index.html").read_text()
+        after_title = html[html.index("</h1>") + 5 :]
+        assert re.match(r'<p class="nr-reading-time">About \d+ minutes? to read</p>', after_title)
 
 
 def test_reading_time_counts_words_of_text_not_markup():

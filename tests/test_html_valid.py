@@ -92,7 +92,8 @@ def tiny_dir(tmp_path_factory) -> Path:
     )
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("site_name: Tiny\n", f"site_name: {json.dumps(SITE_NAME)}\n"))
-    result = tiny_site.build(folder)
+    # The metadata check refuses '<' in a title; the templates must escape it all the same.
+    result = tiny_site.build(folder, checks=False)
     assert result.returncode == 0, result.output
     return folder / "site"
 

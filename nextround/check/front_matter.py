@@ -10,7 +10,8 @@ A guide is every page under `guides/` except `guides/index.md`, plus
 
 Title and description end up in attributes of every page (`<meta>`, `<title>`)
 and in link previews, so they may not hold control characters, which no
-escaping makes valid HTML.
+escaping makes valid HTML; and the theme writes a title into the navigation as
+markup, so a title may not hold '<'.
 
 The front matter is read here with YAML's `BaseLoader`, every value a string:
 MkDocs drops the whole front matter when one date is impossible (`2026-02-30`
@@ -144,16 +145,28 @@ def _required_text(path: str, key: str, meta: dict, lines: dict[str, int]) -> li
 
 
 def _markup_safe(path: str, key: str, value, lines: dict[str, int]) -> list[Finding]:
-    if not isinstance(value, str) or not (found := _CONTROL.search(value)):
+    if not isinstance(value, str):
         return []
-    return [
-        Finding(
-            path,
-            lines.get(key, 1),
-            f"'{key}' holds the character U+{ord(found.group()):04X}, which no web "
-            "page may contain; delete it (it is often pasted in with the text).",
-        )
-    ]
+    line = lines.get(key, 1)
+    if found := _CONTROL.search(value):
+        return [
+            Finding(
+                path,
+                line,
+                f"'{key}' holds the character U+{ord(found.group()):04X}, which no web "
+                "page may contain; delete it (it is often pasted in with the text).",
+            )
+        ]
+    if key == "title" and "<" in value:
+        return [
+            Finding(
+                path,
+                line,
+                "'title' holds '<', which the theme writes into the navigation as markup and "
+                "so breaks the page; write the title in words, without angle brackets.",
+            )
+        ]
+    return []
 
 
 def _last_reviewed(

@@ -1,0 +1,182 @@
+"""Content rules over the Markdown sources: words we use, steps, checklists, templates.
+
+Pure functions over text and paths, shared by `test_content_rules.py`. Every
+problem is a string `path:line: message` so one test run lists all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from nextround.parse.checklists import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+INCLUDES = ROOT / "includes"
+WORDS_FILE = INCLUDES / "words-we-use.md"
+TEMPLATES = INCLUDES / "templates"
+
+# A row of the words table: `| resume | CV |`.
+_ROW = re.compile(r"^\|(.*)\|\s*$")
+_DIVIDER = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$")
+_TAG = re.compile(r"<[^>]*>")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# A step that writes to the employer: a sending verb and the employer.
+_SENDS = re.compile(
+    r"\b(send|sending|sent|email|emailing|write|writing|written|reply|replying|"
+    r"follow[- ]up|message)\b",
+    re.IGNORECASE,
+)
+_EMPLOYER = re.compile(r"\b(employer|hiring manager|interviewers?|panel)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
+_DO_THIS_NOW = re.compile(r"^## Do this now\n(.*?)(?=^## )", re.MULTILINE | re.DOTALL)
+_NUMBERED = re.compile(r"^\d+\.\s+(.*)$")
+_INCLUDE = re.compile(r'^--8<-- "templates/([^"]+)"\s*$', re.MULTILINE)
+_SUBJECT = re.compile(r"^Subject: (.*)$", re.MULTILINE)
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+PLACEHOLDER = re.compile(r"[A-Z][A-Za-z0-9' ]*")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a page asks the reader to do: a checklist item or a "Do this now" line."""
+
+    path: str
+    line: int
+    text: str
+
+
+def relative(path: Path, root: Path = ROOT) -> str:
+    """`path` as written in messages: relative to the repository root."""
+    return path.relative_to(root).as_posix()
+
+
+def words_we_use(
+    path: Path = WORDS_FILE, root: Path = ROOT
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The (use, not) pairs of the words table, and problems with the table."""
+    where = relative(path, root)
+    pairs: list[tuple[str, str]] = []
+    problems: list[str] = []
+    rows = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        row = _ROW.match(line.strip())
+        if row is None or _DIVIDER.match(line.strip()):
+            continue
+        rows += 1
+        cells = [cell.strip() for cell in row.group(1).split("|")]
+        if rows == 1:
+            if [c.lower() for c in cells] != ["use", "not"]:
+                problems.append(
+                    f"{where}:{number}: expected the header '| Use | Not |', "
+                    f"found '{line.strip()}'."
+                )
+            continue
+        if len(cells) != 2 or not all(cells):
+            problems.append(
+                f"{where}:{number}: expected two filled cells, '| use | not |', "
+                f"found '{line.strip()}'."
+            )
+            continue
+        pairs.append((cells[0], cells[1]))
+    if not pairs and not problems:
+        problems.append(f"{where}:1: the words table has no rows under '| Use | Not |'.")
+    return pairs, problems
+
+
+def spelling_problems(
+    files: list[Path], pairs: list[tuple[str, str]], root: Path = ROOT
+) -> list[str]:
+    """Each whole-word, case-insensitive use of a "Not" word, outside HTML tags."""
+    patterns = [
+        (use, avoid, re.compile(rf"\b{_words_pattern(avoid)}(s|es|d|ed)?\b", re.IGNORECASE))
+        for use, avoid in pairs
+    ]
+    problems = []
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
+            text = _TAG.sub(" ", line)
+            for use, avoid, pattern in patterns:
+                for found in pattern.finditer(text):
+                    problems.append(
+                        f"{relative(path, root)}:{number}: '{found.group(0)}': write "
+                        f"'{use}', not '{avoid}' (see {relative(WORDS_FILE)})."
+                    )
+    return problems
+
+
+def prose_files(*folders: Path) -> list[Path]:
+    """Markdown and CSV files readers read under `folders`, without the words table."""
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in {".md", ".csv"} and path != WORDS_FILE
+    )
+
+
+def checklist_steps(path: Path) -> list[Step]:
+    """Every checklist item of one Markdown file, with its line."""
+    checklists, _ = parse(path.read_text(encoding="utf-8"))
+    return [
+        Step(relative(path), item.line, item.text)
+        for checklist in checklists
+        for item in checklist.items
+    ]
+
+
+def do_this_now_steps(path: Path) -> list[Step]:
+    """The numbered lines under `## Do this now`."""
+    text = path.read_text(encoding="utf-8")
+    section = _DO_THIS_NOW.search(text)
+    if section is None:
+        return []
+    first_line = text.count("\n", 0, section.start(1)) + 1
+    steps = []
+    for offset, line in enumerate(section.group(1).splitlines()):
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            steps.append(Step(relative(path), first_line + offset, numbered.group(1)))
+    return steps
+
+
+def writes_to_employer(step: Step) -> bool:
+    """Whether a step asks the reader to send something to the employer."""
+    return bool(_SENDS.search(step.text) and _EMPLOYER.search(step.text))
+
+
+def is_conditional(step: Step) -> bool:
+    """Whether a step is worded as "if ..." or "unless ..."."""
+    return bool(_CONDITIONAL.search(step.text))
+
+
+def normalized(text: str) -> str:
+    """An item's words only: link targets, case and punctuation dropped."""
+    return " ".join(_NOT_WORD.sub(" ", _LINK_TARGET.sub("]", text).lower()).split())
+
+
+def included_templates(page: Path) -> list[str]:
+    """File names of the templates a page pulls in with `--8<--`."""
+    return _INCLUDE.findall(page.read_text(encoding="utf-8"))
+
+
+def subject(template: Path) -> str | None:
+    """The template's `Subject:` line, if it has one."""
+    found = _SUBJECT.search(template.read_text(encoding="utf-8"))
+    return found.group(1).strip() if found else None
+
+
+def placeholders(template: Path) -> list[tuple[int, str]]:
+    """Every `[...]` in a template, with its line."""
+    found = []
+    for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), start=1):
+        found += [(number, match.group(1)) for match in _BRACKETS.finditer(line)]
+    return found
+
+
+def _words_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split())
