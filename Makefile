@@ -8,13 +8,13 @@ LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "m
 
 .PHONY: help serve build offline test lint hooks new-guide new-template report check check-external bench lock clean
 
-# A career centre's own mkdocs.yml (it INHERITs ours): make build CENTRE=examples/riverside
-CONFIG := $(if $(CENTRE),$(CENTRE)/mkdocs.yml,mkdocs.yml)
+# A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
+CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
-	@echo "make build   strict build into site/ (CENTRE=folder: a career centre's copy)"
+	@echo "make build   strict build into site/ (CENTER=folder: a career center's copy)"
 	@echo "make offline zip a copy that works from file:// (next-round-offline.zip)"
 	@echo "make lint    the checks pre-commit runs: ruff, Markdown, spelling, make check"
 	@echo "make hooks   run those checks before each commit (pre-commit install)"

@@ -82,15 +82,15 @@ def site_dir(site_build) -> Path:
     return site_build.site_dir
 
 
-EXAMPLE_CENTRE = ROOT / "examples" / "riverside" / "mkdocs.yml"
+EXAMPLE_CENTER = ROOT / "examples" / "riverside" / "mkdocs.yml"
 
 
 @pytest.fixture(scope="session")
-def centre_dir(tmp_path_factory) -> Path:
-    """The example career centre's site (examples/riverside), built once per test session."""
-    build = build_site(EXAMPLE_CENTRE, tmp_path_factory.mktemp("centre"))
+def center_dir(tmp_path_factory) -> Path:
+    """The example career center's site (examples/riverside), built once per test session."""
+    build = build_site(EXAMPLE_CENTER, tmp_path_factory.mktemp("center"))
     if build.returncode != 0:
-        pytest.fail(f"the example centre did not build:\n{build.output}")
+        pytest.fail(f"the example center did not build:\n{build.output}")
     return build.site_dir
 
 

@@ -1,4 +1,4 @@
-"""deploy/nginx.conf as it is, on 127.0.0.1 under /next-round/, serving the example centre.
+"""deploy/nginx.conf as it is, on 127.0.0.1 under /next-round/, serving the example center.
 
 Only the port and the folder are changed. Chromium crawls from the home page:
 every page loads with no Content-Security-Policy violation and no console
@@ -65,10 +65,10 @@ def recipe_for(port: int, site: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def served(centre_dir, tmp_path_factory) -> Iterator[Server]:
-    """The example centre's site behind deploy/nginx.conf."""
+def served(center_dir, tmp_path_factory) -> Iterator[Server]:
+    """The example center's site behind deploy/nginx.conf."""
     port = free_port()
-    with nginx_running(recipe_for(port, centre_dir), port, tmp_path_factory.mktemp("nginx")) as s:
+    with nginx_running(recipe_for(port, center_dir), port, tmp_path_factory.mktemp("nginx")) as s:
         yield s
 
 
@@ -147,7 +147,7 @@ def test_crawl_from_the_home_page_finds_everything_with_no_violation(served, bro
             problems.append(f"{url}: HTTP {status}")
     assert problems == []
     assert len(seen_pages) >= 12, sorted(seen_pages)
-    assert urljoin(home, "visit-us/") in seen_pages, "the centre's own page is linked"
+    assert urljoin(home, "visit-us/") in seen_pages, "the center's own page is linked"
 
 
 def test_sitemap_lists_pages_that_exist(served):
@@ -187,7 +187,7 @@ def test_sub_path_without_slash_redirects_relatively(served):
     assert status == 301 and headers["Location"] == PREFIX
 
 
-@pytest.mark.parametrize("path", ["", GUIDE, "assets/stylesheets/centre.css"])
+@pytest.mark.parametrize("path", ["", GUIDE, "assets/stylesheets/center.css"])
 def test_security_headers_on_pages_and_assets(served, path):
     _, headers, _ = fetch(urljoin(served.url, PREFIX + path))
     found = {name: headers[name] for name in SECURITY_HEADERS}
@@ -196,10 +196,10 @@ def test_security_headers_on_pages_and_assets(served, path):
     assert {d.strip() for d in REQUIRED_POLICY.split(";")} <= directives
 
 
-def test_text_assets_are_gzipped_and_cached_by_fingerprint(served, centre_dir):
+def test_text_assets_are_gzipped_and_cached_by_fingerprint(served, center_dir):
     checked = []
-    for path in sorted(centre_dir.glob("assets/**/*.*")):
-        relative = path.relative_to(centre_dir).as_posix()
+    for path in sorted(center_dir.glob("assets/**/*.*")):
+        relative = path.relative_to(center_dir).as_posix()
         if path.suffix not in {".css", ".js"} or path.stat().st_size < GZIP_MIN_LENGTH:
             continue
         _, headers, _ = fetch(urljoin(served.url, PREFIX + relative))

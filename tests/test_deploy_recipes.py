@@ -53,7 +53,7 @@ def test_apache_keeps_exactly_the_fingerprinted_files_for_a_year(site_dir):
     fingerprinted = {name for name in assets if re.search(r"\.[0-9a-f]{8}\.min\.", name)}
     assert kept == fingerprinted
     assert any(name.startswith("bundle.") for name in kept)
-    assert "checklists.js" not in kept and "centre.css" not in kept
+    assert "checklists.js" not in kept and "center.css" not in kept
 
 
 def test_github_pages_workflow_builds_checks_and_publishes_site():

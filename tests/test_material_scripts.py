@@ -95,9 +95,9 @@ class _InlineCode(HTMLParser):
                 self.found.append(f"{name}= on <{tag}> at line {self.getpos()[0]}")
 
 
-def test_no_page_needs_an_inline_script_or_style(site_dir, centre_dir):
+def test_no_page_needs_an_inline_script_or_style(site_dir, center_dir):
     found = []
-    for folder in (site_dir, centre_dir):
+    for folder in (site_dir, center_dir):
         for relative in [*built_pages(folder), "404.html"]:
             parser = _InlineCode()
             parser.feed((folder / relative).read_text(encoding="utf-8"))

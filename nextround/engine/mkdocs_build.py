@@ -7,8 +7,8 @@
   while it renders (so each page is parsed once); guides get their reading time.
 - `fill_registry` (`on_env`): the "My progress" list, before the checks run,
   so its links are checked too.
-- `brand` / `add_centre_files` / `fill_centre_slots` (`on_config`, `on_files`,
-  `on_post_page`): a career centre's `extra.centre`, checked before anything
+- `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
+  `on_post_page`): a career center's `extra.center`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
   tools/node_modules, not unpkg.com.
@@ -34,12 +34,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from nextround.centre import Centre, CentreError, read_centre
+from nextround.center import Center, CenterError, read_center
 from nextround.findings import Report
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
-from nextround.render.centre_slots import centre_css, fill_slots
+from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
@@ -57,12 +57,12 @@ class Build:
     pages: dict[str, SourcePage] = field(default_factory=dict)
     nav_order: dict[str, int] = field(default_factory=dict)
     report: Report | None = None
-    centre: Centre | None = None
+    center: Center | None = None
 
 
-CENTRE_CSS = "assets/stylesheets/centre.css"
-CENTRE_LOGO = "assets/centre/logo"
-CENTRE_FAVICON = "assets/centre/favicon"
+CENTER_CSS = "assets/stylesheets/center.css"
+CENTER_LOGO = "assets/center/logo"
+CENTER_FAVICON = "assets/center/favicon"
 # The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
 # pins it): Material would load it from unpkg.com.
 SHIM = Path(__file__).resolve().parents[2] / "tools/node_modules/iframe-worker/shim/index.js"
@@ -95,56 +95,56 @@ def offline(config) -> bool:
 
 
 def brand(build: Build, config) -> None:
-    """Check `extra.centre`; point the theme at the centre's logo, favicon and colors."""
+    """Check `extra.center`; point the theme at the center's logo, favicon and colors."""
     config_file = config.config_file_path or "mkdocs.yml"
     try:
-        centre = build.centre = read_centre(config.extra.get("centre"), Path(config_file).parent)
-    except CentreError as error:
+        center = build.center = read_center(config.extra.get("center"), Path(config_file).parent)
+    except CenterError as error:
         lines = "\n".join(f"  {problem}" for problem in error.problems)
         raise Abort(
-            f"{config_file}: the career center settings under extra.centre need a fix; "
+            f"{config_file}: the career center settings under extra.center need a fix; "
             f"nothing was built.\n{lines}"
         ) from None
-    if centre is None:
+    if center is None:
         return
-    if centre.logo:
-        config.theme["logo"] = CENTRE_LOGO + centre.logo.suffix.lower()
-    if centre.favicon:
-        config.theme["favicon"] = CENTRE_FAVICON + centre.favicon.suffix.lower()
-    if centre.primary or centre.accent:
-        config.extra_css.append(CENTRE_CSS)
+    if center.logo:
+        config.theme["logo"] = CENTER_LOGO + center.logo.suffix.lower()
+    if center.favicon:
+        config.theme["favicon"] = CENTER_FAVICON + center.favicon.suffix.lower()
+    if center.primary or center.accent:
+        config.extra_css.append(CENTER_CSS)
 
 
-def add_centre_files(files, config):
-    """Add the centre's logo, favicon, colors and pages (each replaces ours of the same path)."""
+def add_center_files(files, config):
+    """Add the center's logo, favicon, colors and pages (each replaces ours of the same path)."""
     if offline(config):
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
-    centre = current(config).centre
-    if centre is None:
+    center = current(config).center
+    if center is None:
         return files
     generated = []
-    if centre.logo:
-        generated.append((config.theme["logo"], centre.logo))
-    if centre.favicon:
-        generated.append((config.theme["favicon"], centre.favicon))
+    if center.logo:
+        generated.append((config.theme["logo"], center.logo))
+    if center.favicon:
+        generated.append((config.theme["favicon"], center.favicon))
     for src_uri, source in generated:
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
-    if centre.primary or centre.accent:
-        files.append(File.generated(config, CENTRE_CSS, content=centre_css(centre)))
-    if centre.pages:
-        for path in sorted(p for p in centre.pages.rglob("*") if p.is_file()):
-            src_uri = path.relative_to(centre.pages).as_posix()
+    if center.primary or center.accent:
+        files.append(File.generated(config, CENTER_CSS, content=center_css(center)))
+    if center.pages:
+        for path in sorted(p for p in center.pages.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(center.pages).as_posix()
             if (ours := files.get_file_from_path(src_uri)) is not None:
                 files.remove(ours)
             files.append(
-                File(src_uri, str(centre.pages), config.site_dir, config.use_directory_urls)
+                File(src_uri, str(center.pages), config.site_dir, config.use_directory_urls)
             )
     return files
 
 
-def fill_centre_slots(output: str, config) -> str:
-    """The written page with the centre's contacts in its slots."""
-    return fill_slots(output, current(config).centre)
+def fill_center_slots(output: str, config) -> str:
+    """The written page with the center's contacts in its slots."""
+    return fill_slots(output, current(config).center)
 
 
 def current(config) -> Build:
@@ -163,7 +163,7 @@ def read_source(page, config) -> None:
     src_uri = page.file.src_uri
     path = _source_path(page.file, config)
     if not path.startswith(docs_prefix(config)):
-        page.edit_url = None  # A centre's own page is not in our repository.
+        page.edit_url = None  # A center's own page is not in our repository.
     build.pages[src_uri] = SourcePage(
         src_uri=src_uri,
         path=path,
@@ -282,7 +282,7 @@ def snippet_folders(config) -> list[Path]:
 
 
 def _source_path(file, config) -> str:
-    """Where a page's Markdown lives, as problems name it: `docs/x.md`, or a centre's own page."""
+    """Where a page's Markdown lives, as problems name it: `docs/x.md`, or a center's own page."""
     if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(config.docs_dir)):
         return os.path.relpath(file.abs_src_path).replace(os.sep, "/")
     return docs_prefix(config) + file.src_uri

@@ -1,8 +1,8 @@
-"""A career centre's branding and contacts, read from `extra.centre` in its `mkdocs.yml`.
+"""A career center's branding and contacts, read from `extra.center` in its `mkdocs.yml`.
 
-`read_centre` turns the raw mapping into a `Centre`, or raises `CentreError`
+`read_center` turns the raw mapping into a `Center`, or raises `CenterError`
 with one line per wrong value: the setting, what was found, and the fix. Paths
-(logo, favicon, pages) are relative to the centre's own config file. Plain
+(logo, favicon, pages) are relative to the center's own config file. Plain
 Python: no engine, no network.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PREFIX = "extra.centre"
+PREFIX = "extra.center"
 IMAGE_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
 FAVICON_TYPES = (*IMAGE_TYPES, ".ico")
 WHITE = "#ffffff"
@@ -46,8 +46,8 @@ _KEYS = (
 )
 
 
-class CentreError(Exception):
-    """One or more wrong values under `extra.centre`; `problems` holds one line each."""
+class CenterError(Exception):
+    """One or more wrong values under `extra.center`; `problems` holds one line each."""
 
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
@@ -66,8 +66,8 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Centre:
-    """A career centre's branding and contacts, every value checked."""
+class Center:
+    """A career center's branding and contacts, every value checked."""
 
     name: str
     booking_url: str = ""
@@ -83,13 +83,13 @@ class Centre:
     pages: Path | None = None
 
 
-def read_centre(raw: object, config_dir: Path) -> Centre | None:
-    """The centre described by `raw` (the value of `extra.centre`), or None when there is none."""
+def read_center(raw: object, config_dir: Path) -> Center | None:
+    """The center described by `raw` (the value of `extra.center`), or None when there is none."""
     if raw is None:
         return None
     problems: list[str] = []
     if not isinstance(raw, dict):
-        raise CentreError([f"{PREFIX}: expected a list of settings (name, booking_url, ...)."])
+        raise CenterError([f"{PREFIX}: expected a list of settings (name, booking_url, ...)."])
     _unknown_keys(raw, _KEYS, PREFIX, problems)
     name = _text(raw, "name", PREFIX, problems, required=True)
     colors = raw.get("colors") or {}
@@ -97,7 +97,7 @@ def read_centre(raw: object, config_dir: Path) -> Centre | None:
         problems.append(f"{PREFIX}.colors: expected `primary:` and `accent:` under it.")
         colors = {}
     _unknown_keys(colors, ("primary", "accent"), f"{PREFIX}.colors", problems)
-    centre = Centre(
+    center = Center(
         name=name,
         booking_url=_https(raw, "booking_url", PREFIX, problems),
         email=_email(raw, PREFIX, problems),
@@ -111,14 +111,14 @@ def read_centre(raw: object, config_dir: Path) -> Centre | None:
         crisis=_crisis(raw.get("crisis"), problems),
         pages=_folder(raw, "pages", config_dir, problems),
     )
-    if not (centre.booking_url or centre.email or centre.phone):
+    if not (center.booking_url or center.email or center.phone):
         problems.append(
-            f"{PREFIX}: no way to reach the centre. Add booking_url, email or phone, "
+            f"{PREFIX}: no way to reach the center. Add booking_url, email or phone, "
             "so readers can book a time with an adviser."
         )
     if problems:
-        raise CentreError(problems)
-    return centre
+        raise CenterError(problems)
+    return center
 
 
 def contrast(first: str, second: str) -> float:

@@ -1,14 +1,14 @@
-"""Fill the career centre's slots with its contacts, and write its colors as CSS.
+"""Fill the career center's slots with its contacts, and write its colors as CSS.
 
 A slot is an empty `<div class="nr-centre-slot" data-centre-slot="NAME"></div>`
-in a page or a template. `fill_slots` puts the centre's contacts for NAME
-inside it; without a centre, or with nothing to say for NAME, the slot stays
+in a page or a template. `fill_slots` puts the center's contacts for NAME
+inside it; without a center, or with nothing to say for NAME, the slot stays
 empty and the stylesheet hides it. Every value is escaped. Slots:
 
 - `booking`: the band above the footer of every page;
 - `crisis`: the crisis help in "Process the news" (wellbeing and crisis lines);
 - `adviser`: the step in "Ask for feedback" that suggests an adviser reads the email;
-- `contacts`: every contact, on "For career centers" and the centre's own pages.
+- `contacts`: every contact, on "For career centers" and the center's own pages.
 """
 
 from __future__ import annotations
@@ -16,58 +16,58 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from nextround.centre import Centre, Contact, contrast
+from nextround.center import Center, Contact, contrast
 
 # Dark scheme (Material's "slate") background, for lighter link colors there.
 SLATE_BACKGROUND = "#1e2129"
 
 
-def fill_slots(html: str, centre: Centre | None) -> str:
-    """`html` with each empty slot holding the centre's contacts for its name."""
-    if centre is None or "data-centre-slot" not in html:
+def fill_slots(html: str, center: Center | None) -> str:
+    """`html` with each empty slot holding the center's contacts for its name."""
+    if center is None or "data-centre-slot" not in html:
         return html
     finder = _SlotFinder(html)
     for end, name in reversed(finder.slots):
-        inner = render_slot(name, centre)
+        inner = render_slot(name, center)
         if inner:
             html = html[:end] + inner + html[end:]
     return html
 
 
-def render_slot(name: str, centre: Centre) -> str:
-    """The HTML a slot holds for `centre`; empty when there is nothing to show."""
+def render_slot(name: str, center: Center) -> str:
+    """The HTML a slot holds for `center`; empty when there is nothing to show."""
     renderer = _RENDERERS.get(name)
-    return renderer(centre) if renderer else ""
+    return renderer(center) if renderer else ""
 
 
-def centre_css(centre: Centre) -> str:
-    """The centre's colors as CSS custom properties, light and dark scheme."""
+def center_css(center: Center) -> str:
+    """The center's colors as CSS custom properties, light and dark scheme."""
     rules: list[str] = []
-    if centre.primary:
+    if center.primary:
         rules.append(
             ":root > * {\n"
-            f"  --md-primary-fg-color: {centre.primary};\n"
-            f"  --md-primary-fg-color--light: {centre.primary};\n"
-            f"  --md-primary-fg-color--dark: {centre.primary};\n"
-            f"  --md-typeset-a-color: {centre.primary};\n"
+            f"  --md-primary-fg-color: {center.primary};\n"
+            f"  --md-primary-fg-color--light: {center.primary};\n"
+            f"  --md-primary-fg-color--dark: {center.primary};\n"
+            f"  --md-typeset-a-color: {center.primary};\n"
             "}\n"
             '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
-            f"  --md-typeset-a-color: {readable_on_dark(centre.primary)};\n"
+            f"  --md-typeset-a-color: {readable_on_dark(center.primary)};\n"
             "}\n"
         )
-    if centre.accent:
-        dark = readable_on_dark(centre.accent)
+    if center.accent:
+        dark = readable_on_dark(center.accent)
         rules.append(
             ":root > * {\n"
-            f"  --md-accent-fg-color: {centre.accent};\n"
-            f"  --md-accent-fg-color--transparent: {centre.accent}1a;\n"
+            f"  --md-accent-fg-color: {center.accent};\n"
+            f"  --md-accent-fg-color--transparent: {center.accent}1a;\n"
             "}\n"
             '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
             f"  --md-accent-fg-color: {dark};\n"
             f"  --md-accent-fg-color--transparent: {dark}1a;\n"
             "}\n"
         )
-    return "/* The career centre's colors, written by the build from extra.centre.colors. */\n" + (
+    return "/* The career center's colors, written by the build from extra.center.colors. */\n" + (
         "".join(rules)
     )
 
@@ -85,57 +85,57 @@ def readable_on_dark(color: str) -> str:
     return "#ffffff"
 
 
-def _booking(centre: Centre) -> str:
-    parts = [f"<strong>{escape(centre.name)}</strong>"]
-    if centre.booking_url:
-        parts.append(f'<a href="{escape(centre.booking_url)}">Book an appointment</a>')
-    parts += _reach(centre.email, centre.phone)
-    if centre.hours:
-        parts.append(escape(centre.hours))
-    return '<p class="nr-centre__line">' + " · ".join(parts) + "</p>"
+def _booking(center: Center) -> str:
+    parts = [f"<strong>{escape(center.name)}</strong>"]
+    if center.booking_url:
+        parts.append(f'<a href="{escape(center.booking_url)}">Book an appointment</a>')
+    parts += _reach(center.email, center.phone)
+    if center.hours:
+        parts.append(escape(center.hours))
+    return '<p class="nr-center__line">' + " · ".join(parts) + "</p>"
 
 
-def _crisis(centre: Centre) -> str:
-    items = [f"<li>{_contact_line(contact)}</li>" for contact in centre.crisis]
-    if centre.wellbeing:
-        items.append(f"<li>To talk it through: {_contact_line(centre.wellbeing)}</li>")
+def _crisis(center: Center) -> str:
+    items = [f"<li>{_contact_line(contact)}</li>" for contact in center.crisis]
+    if center.wellbeing:
+        items.append(f"<li>To talk it through: {_contact_line(center.wellbeing)}</li>")
     if not items:
         return ""
     return (
-        f"<p><strong>From {escape(centre.name)}:</strong></p>"
-        f'<ul class="nr-centre__list">{"".join(items)}</ul>'
+        f"<p><strong>From {escape(center.name)}:</strong></p>"
+        f'<ul class="nr-center__list">{"".join(items)}</ul>'
     )
 
 
-def _adviser(centre: Centre) -> str:
+def _adviser(center: Center) -> str:
     ways = []
-    if centre.booking_url:
-        ways.append(f'<a href="{escape(centre.booking_url)}">book an appointment</a>')
-    ways += [f"write to {link}" for link in _reach(centre.email, "")]
-    ways += [f"call {link}" for link in _reach("", centre.phone)]
+    if center.booking_url:
+        ways.append(f'<a href="{escape(center.booking_url)}">book an appointment</a>')
+    ways += [f"write to {link}" for link in _reach(center.email, "")]
+    ways += [f"call {link}" for link in _reach("", center.phone)]
     return (
-        f"<p>An adviser at {escape(centre.name)} can read your email before you send it: "
+        f"<p>An adviser at {escape(center.name)} can read your email before you send it: "
         f"{' or '.join(ways)}.</p>"
     )
 
 
-def _contacts(centre: Centre) -> str:
+def _contacts(center: Center) -> str:
     rows = []
-    if centre.booking_url:
-        link = f'<a href="{escape(centre.booking_url)}">Book an appointment</a>'
+    if center.booking_url:
+        link = f'<a href="{escape(center.booking_url)}">Book an appointment</a>'
         rows.append(("Appointments", link))
-    if centre.email:
-        rows.append(("Email", _reach(centre.email, "")[0]))
-    if centre.phone:
-        rows.append(("Phone", _reach("", centre.phone)[0]))
-    if centre.hours:
-        rows.append(("Opening hours", escape(centre.hours)))
-    if centre.wellbeing:
-        rows.append(("Wellbeing and counseling", _contact_line(centre.wellbeing)))
-    for contact in centre.crisis:
+    if center.email:
+        rows.append(("Email", _reach(center.email, "")[0]))
+    if center.phone:
+        rows.append(("Phone", _reach("", center.phone)[0]))
+    if center.hours:
+        rows.append(("Opening hours", escape(center.hours)))
+    if center.wellbeing:
+        rows.append(("Wellbeing and counseling", _contact_line(center.wellbeing)))
+    for contact in center.crisis:
         rows.append(("Crisis line", _contact_line(contact)))
     body = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<p><strong>{escape(centre.name)}</strong></p><dl class="nr-centre__card">{body}</dl>'
+    return f'<p><strong>{escape(center.name)}</strong></p><dl class="nr-center__card">{body}</dl>'
 
 
 def _contact_line(contact: Contact) -> str:
