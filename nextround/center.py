@@ -43,6 +43,8 @@ _KEYS = (
     "wellbeing",
     "crisis",
     "pages",
+    "add_to_nav",
+    "hide_from_nav",
 )
 
 
@@ -81,6 +83,8 @@ class Center:
     wellbeing: Contact | None = None
     crisis: tuple[Contact, ...] = ()
     pages: Path | None = None
+    add_to_nav: tuple[tuple[str, str], ...] = ()
+    hide_from_nav: tuple[str, ...] = ()
 
 
 def read_center(raw: object, config_dir: Path) -> Center | None:
@@ -110,6 +114,8 @@ def read_center(raw: object, config_dir: Path) -> Center | None:
         wellbeing=_contact(raw.get("wellbeing"), f"{PREFIX}.wellbeing", problems),
         crisis=_crisis(raw.get("crisis"), problems),
         pages=_folder(raw, "pages", config_dir, problems),
+        add_to_nav=_nav_entries(raw.get("add_to_nav"), problems),
+        hide_from_nav=_page_paths(raw.get("hide_from_nav"), problems),
     )
     if not (center.booking_url or center.email or center.phone):
         problems.append(
@@ -277,3 +283,38 @@ def _crisis(raw: object, problems: list[str]) -> tuple[Contact, ...]:
         return ()
     found = (_contact(item, f"{where}[{index}]", problems) for index, item in enumerate(raw))
     return tuple(contact for contact in found if contact)
+
+
+def _nav_entries(raw: object, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    where = f"{PREFIX}.add_to_nav"
+    if raw is None:
+        return ()
+    entries = raw if isinstance(raw, list) else [None]
+    found = []
+    for entry in entries:
+        pair = next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else None
+        if pair is None or not all(isinstance(v, str) for v in pair) or _not_page(pair[1]):
+            problems.append(
+                f"{where}: expected a list of `- Menu title: page.md` lines, found {entry!r}."
+            )
+            continue
+        found.append(pair)
+    return tuple(found)
+
+
+def _page_paths(raw: object, problems: list[str]) -> tuple[str, ...]:
+    where = f"{PREFIX}.hide_from_nav"
+    if raw is None:
+        return ()
+    paths = raw if isinstance(raw, list) else [raw]
+    bad = [path for path in paths if not isinstance(path, str) or _not_page(path)]
+    if bad:
+        problems.append(
+            f"{where}: expected a list of our pages such as `- faq.md`, found {bad[0]!r}."
+        )
+        return ()
+    return tuple(paths)
+
+
+def _not_page(path: str) -> bool:
+    return not path.endswith(".md") or path.startswith(("/", "..")) or "://" in path

@@ -152,6 +152,11 @@ PLANTED = [
         "    phone: call us",
         "extra.center.phone: 'call us' is not a phone number.",
     ),
+    (
+        "      - faq.md",
+        "      - faq",
+        "extra.center.hide_from_nav: expected a list of our pages such as `- faq.md`, found 'faq'.",
+    ),
 ]
 
 
@@ -168,7 +173,7 @@ def center_copy(folder: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     PLANTED,
-    ids=["color-name", "color-too-light", "missing-logo", "http-booking", "typo", "phone"],
+    ids=["color-name", "color-too-light", "missing-logo", "http-booking", "typo", "phone", "nav"],
 )
 def test_a_bad_value_stops_the_build_with_its_fix(tmp_path, old, new, message):
     result = build_site(center_copy(tmp_path, old, new), tmp_path / "site")

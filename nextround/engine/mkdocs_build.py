@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
+import pathspec
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -113,6 +114,33 @@ def brand(build: Build, config) -> None:
         config.theme["favicon"] = CENTER_FAVICON + center.favicon.suffix.lower()
     if center.primary or center.accent:
         config.extra_css.append(CENTER_CSS)
+    if center.add_to_nav or center.hide_from_nav:
+        _arrange_nav(config, center)
+
+
+def _arrange_nav(config, center: Center) -> None:
+    """Our menu with the center's pages added at the end and the pages it hides left out.
+
+    A hidden page is still built (MkDocs' `not_in_nav`), so links to it keep working.
+    """
+    hidden = set(center.hide_from_nav)
+    config.nav = _without(config.nav or [], hidden) + [
+        {title: path} for title, path in center.add_to_nav
+    ]
+    spec = pathspec.GitIgnoreSpec.from_lines(f"/{path}" for path in sorted(hidden))
+    config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
+
+
+def _without(items: list, hidden: set[str]) -> list:
+    """Nav entries (strings, `{title: path}` or `{title: [entries]}`) minus the hidden pages."""
+    kept = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            kept.append({next(iter(item)): _without(value, hidden)})
+        elif value not in hidden:
+            kept.append(item)
+    return kept
 
 
 def add_center_files(files, config):
