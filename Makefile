@@ -6,12 +6,16 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build test lint hooks new-guide new-template report check check-external handouts bench lock clean
+.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts bench lock clean
+
+# A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
+CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
-	@echo "make build   strict build into site/"
+	@echo "make build   strict build into site/ (CENTER=folder: a career center's copy)"
+	@echo "make offline zip a copy that works from file:// (next-round-offline.zip)"
 	@echo "make lint    the checks pre-commit runs: ruff, Markdown, spelling, make check"
 	@echo "make hooks   run those checks before each commit (pre-commit install)"
 	@echo 'make new-guide SLUG=a-slug TITLE="A title"   start a draft guide'
@@ -31,10 +35,11 @@ $(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $<
 	@touch $@
 
-# The W3C Nu Html Checker (vnu.jar, run with Java) from the npm registry, exactly
-# as tools/package-lock.json pins it. --ignore-scripts: its install script would
-# download a Java runtime; the tests use the system's. Without npm the HTML test
-# skips locally and fails in CI.
+# From the npm registry, exactly as tools/package-lock.json pins them: the W3C Nu
+# Html Checker (vnu.jar, run with Java) and the iframe-worker shim of the offline
+# copy. --ignore-scripts: vnu-jar's install script would download a Java runtime;
+# the tests use the system's. Without npm the HTML and offline tests skip locally
+# and fail in CI.
 VNU_STAMP := tools/node_modules/.installed
 $(VNU_STAMP): tools/package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -42,10 +47,13 @@ $(VNU_STAMP): tools/package-lock.json
 	else echo "npm not found: the HTML validity test needs it (apt-get install npm)"; fi
 
 serve: $(VENV)/.docs-installed
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.docs-installed
-	$(MKDOCS) build --strict --clean
+	$(MKDOCS) build -f $(CONFIG) --strict --clean -d $(CURDIR)/site
+
+offline: $(VENV)/.docs-installed $(VNU_STAMP)
+	$(BIN)/python -m nextround.cli.offline -f $(CONFIG) -o next-round-offline.zip
 
 test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff check .
@@ -76,7 +84,7 @@ report: $(VENV)/.test-installed
 
 # ENGINE=properdocs builds with ProperDocs; SITE=dir checks a site that is already built.
 check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs-installed)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check -f $(CONFIG) \
 		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE))
 
 check-external: $(VENV)/.test-installed
@@ -98,4 +106,4 @@ lock: $(VENV)/.test-installed
 		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
-	rm -rf site .cache handouts
+	rm -rf site .cache handouts next-round-offline.zip

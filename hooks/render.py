@@ -1,8 +1,10 @@
 """Render our Markdown: checklists, reading times and the progress list.
 
-Events: `on_config` adds the `/// checklist` block and the page reader;
+Events: `on_config` adds the `/// checklist` block and the page reader, and checks
+a career center's `extra.center`; `on_files` adds its logo, colors and pages;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
-the reading order; `on_env` writes the list of checklists into "My progress".
+the reading order; `on_env` writes the list of checklists into "My progress";
+`on_post_page` and `on_post_template` put the center's contacts into their slots.
 The work is in `nextround/engine/mkdocs_build.py`.
 """
 
@@ -40,3 +42,18 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """Write the list of every checklist into the page that asks for it."""
     mkdocs_build.fill_registry(files, config)
+
+
+def on_files(files, config):
+    """Add a career center's logo, favicon, colors and own pages."""
+    return mkdocs_build.add_center_files(files, config)
+
+
+def on_post_page(output, page, config):
+    """Put the career center's contacts into the page's slots."""
+    return mkdocs_build.fill_center_slots(output, config)
+
+
+def on_post_template(output_content, template_name, config):
+    """Put the career center's contacts into the slots of the 404 page."""
+    return mkdocs_build.fill_center_slots(output_content, config)

@@ -82,6 +82,18 @@ def site_dir(site_build) -> Path:
     return site_build.site_dir
 
 
+EXAMPLE_CENTER = ROOT / "examples" / "riverside" / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def center_dir(tmp_path_factory) -> Path:
+    """The example career center's site (examples/riverside), built once per test session."""
+    build = build_site(EXAMPLE_CENTER, tmp_path_factory.mktemp("center"))
+    if build.returncode != 0:
+        pytest.fail(f"the example center did not build:\n{build.output}")
+    return build.site_dir
+
+
 def built_pages(site_dir):
     """Paths of every HTML page in the build, relative to the site root."""
     return sorted(
@@ -113,7 +125,7 @@ def server(site_dir) -> Iterator[Server]:
     httpd.shutdown()
 
 
-NGINX_CONF = """\
+NGINX_MAIN = """\
 daemon off;
 user root;
 worker_processes 1;
@@ -128,11 +140,14 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
+{servers}
+}}
+"""
+NGINX_SERVER = """\
     server {{
         listen 127.0.0.1:{port};
 {locations}
     }}
-}}
 """
 
 
@@ -153,15 +168,22 @@ def free_port() -> int:
 @contextlib.contextmanager
 def nginx_serving(mounts: dict[str, Path], tmp: Path) -> Iterator[Server]:
     """A real nginx on 127.0.0.1 serving each folder of `mounts` under its URL prefix."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        missing_tool("nginx not found. Install Debian's package: apt-get install nginx")
     port = free_port()
     locations = "\n".join(
         f"        location {prefix} {{ alias {folder}/; }}" for prefix, folder in mounts.items()
     )
+    with nginx_running(NGINX_SERVER.format(port=port, locations=locations), port, tmp) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def nginx_running(servers: str, port: int, tmp: Path) -> Iterator[Server]:
+    """A real nginx with the `server` blocks `servers`, one of them listening on `port`."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        missing_tool("nginx not found. Install Debian's package: apt-get install nginx")
     conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, locations=locations))
+    conf.write_text(NGINX_MAIN.format(tmp=tmp, servers=servers))
     process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)], stderr=subprocess.PIPE)
     try:
         _wait_for_port(port, process)

@@ -1,6 +1,6 @@
 """Every built page is valid HTML by the W3C Nu Html Checker (vnu.jar, errors only).
 
-One Java process checks the real site and a tiny site whose title,
+One Java process checks the real site, the example career center and a tiny site whose title,
 description, site name and site description are full of quotes, angle
 brackets and ampersands. The tiny site must also read back in Chromium with
 every character intact, and the theme templates copied into `overrides/` must
@@ -27,7 +27,7 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 TITLE = 'Say "yes" & <i>mean</i> it'
 DESCRIPTION = 'He said "no" <b>twice</b> & left'
-SITE_NAME = 'The "Fresh Start" <Career> Centre & Co\'s'
+SITE_NAME = 'The "Fresh Start" <Career> Center & Co\'s'
 SITE_DESCRIPTION = 'Help after "we won\'t be moving forward" </title><script>x</script>'
 
 # Each copied template, with the lines of Material's file it replaces on purpose.
@@ -100,14 +100,19 @@ def tiny_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def errors(site_dir, tiny_dir) -> dict[Path, list[str]]:
-    """The checker's errors for the real site and the tiny site, from one Java run."""
-    return checker_errors([site_dir, tiny_dir])
+def errors(site_dir, tiny_dir, center_dir) -> dict[Path, list[str]]:
+    """The checker's errors for the real site, the tiny site and the example center, one run."""
+    return checker_errors([site_dir, tiny_dir, center_dir])
 
 
 def test_every_page_is_valid_html(errors, site_dir):
     found = errors[site_dir]
     assert found == [], f"{len(found)} errors in the site:\n" + "\n".join(found)
+
+
+def test_example_center_with_its_contacts_is_valid_html(errors, center_dir):
+    found = errors[center_dir]
+    assert found == [], f"{len(found)} errors in the example center:\n" + "\n".join(found)
 
 
 def test_hostile_metadata_builds_valid_html(errors, tiny_dir):

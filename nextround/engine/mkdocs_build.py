@@ -10,6 +10,11 @@
   before the checks run, so their links and markup are checked too. Each
   rendered checklist gets its printed address and QR code (`render/online.py`)
   in `read_rendered`.
+- `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
+  `on_post_page`): a career center's `extra.center`, checked before anything
+  is built; its logo, favicon, colors and own pages; its contacts in the slots.
+- `offline`: with Material's offline plugin on, the Web Worker shim comes from
+  tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
   `site.check_site`, logs each finding as a warning through the plugin logger
   (so `--strict` counts it) and stops the build before any page is written.
@@ -28,15 +33,19 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
+import pathspec
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 
+from nextround.center import Center, CenterError, read_center
 from nextround.findings import Report
 from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
 from nextround.render import handouts, online
+from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
@@ -55,7 +64,16 @@ class Build:
     pages: dict[str, SourcePage] = field(default_factory=dict)
     nav_order: dict[str, int] = field(default_factory=dict)
     report: Report | None = None
+    center: Center | None = None
 
+
+CENTER_CSS = "assets/stylesheets/center.css"
+CENTER_LOGO = "assets/center/logo"
+CENTER_FAVICON = "assets/center/favicon"
+# The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
+# pins it): Material would load it from unpkg.com.
+SHIM = Path(__file__).resolve().parents[2] / "tools/node_modules/iframe-worker/shim/index.js"
+SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 
 _current: Build | None = None
 
@@ -69,7 +87,102 @@ def start(config):
         ExternalLinkExtension(),
         _current.reader,
     ]
+    brand(_current, config)
+    if offline(config):
+        if not SHIM.is_file():
+            raise Abort(
+                f"The offline copy needs {SHIM}; run `make offline` (it runs npm ci in tools/)."
+            )
+        config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def offline(config) -> bool:
+    """Whether Material's offline plugin is on in this build."""
+    return any(
+        name.endswith("offline") and plugin.config.enabled
+        for name, plugin in config.plugins.items()
+    )
+
+
+def brand(build: Build, config) -> None:
+    """Check `extra.center`; point the theme at the center's logo, favicon and colors."""
+    config_file = config.config_file_path or "mkdocs.yml"
+    try:
+        center = build.center = read_center(config.extra.get("center"), Path(config_file).parent)
+    except CenterError as error:
+        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        raise Abort(
+            f"{config_file}: the career center settings under extra.center need a fix; "
+            f"nothing was built.\n{lines}"
+        ) from None
+    if center is None:
+        return
+    if center.logo:
+        config.theme["logo"] = CENTER_LOGO + center.logo.suffix.lower()
+    if center.favicon:
+        config.theme["favicon"] = CENTER_FAVICON + center.favicon.suffix.lower()
+    if center.primary or center.accent:
+        config.extra_css.append(CENTER_CSS)
+    if center.add_to_nav or center.hide_from_nav:
+        _arrange_nav(config, center)
+
+
+def _arrange_nav(config, center: Center) -> None:
+    """Our menu with the center's pages added at the end and the pages it hides left out.
+
+    A hidden page is still built (MkDocs' `not_in_nav`), so links to it keep working.
+    """
+    hidden = set(center.hide_from_nav)
+    config.nav = _without(config.nav or [], hidden) + [
+        {title: path} for title, path in center.add_to_nav
+    ]
+    spec = pathspec.GitIgnoreSpec.from_lines(f"/{path}" for path in sorted(hidden))
+    config.not_in_nav = spec if config.not_in_nav is None else config.not_in_nav + spec
+
+
+def _without(items: list, hidden: set[str]) -> list:
+    """Nav entries (strings, `{title: path}` or `{title: [entries]}`) minus the hidden pages."""
+    kept = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            kept.append({next(iter(item)): _without(value, hidden)})
+        elif value not in hidden:
+            kept.append(item)
+    return kept
+
+
+def add_center_files(files, config):
+    """Add the center's logo, favicon, colors and pages (each replaces ours of the same path)."""
+    if offline(config):
+        files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
+    center = current(config).center
+    if center is None:
+        return files
+    generated = []
+    if center.logo:
+        generated.append((config.theme["logo"], center.logo))
+    if center.favicon:
+        generated.append((config.theme["favicon"], center.favicon))
+    for src_uri, source in generated:
+        files.append(File.generated(config, src_uri, abs_src_path=str(source)))
+    if center.primary or center.accent:
+        files.append(File.generated(config, CENTER_CSS, content=center_css(center)))
+    if center.pages:
+        for path in sorted(p for p in center.pages.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(center.pages).as_posix()
+            if (ours := files.get_file_from_path(src_uri)) is not None:
+                files.remove(ours)
+            files.append(
+                File(src_uri, str(center.pages), config.site_dir, config.use_directory_urls)
+            )
+    return files
+
+
+def fill_center_slots(output: str, config) -> str:
+    """The written page with the center's contacts in its slots."""
+    return fill_slots(output, current(config).center)
 
 
 def current(config) -> Build:
@@ -86,9 +199,12 @@ def read_source(page, config) -> None:
     """Keep the page's Markdown source and where it is served."""
     build = current(config)
     src_uri = page.file.src_uri
+    path = _source_path(page.file, config)
+    if not path.startswith(docs_prefix(config)):
+        page.edit_url = None  # A center's own page is not in our repository.
     build.pages[src_uri] = SourcePage(
         src_uri=src_uri,
-        path=docs_prefix(config) + src_uri,
+        path=path,
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
     )
@@ -225,6 +341,13 @@ def snippet_folders(config) -> list[Path]:
     bases = [bases] if isinstance(bases, str) else bases
     config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     return [folder for base in bases for folder in (Path(base).resolve(), config_dir / base)]
+
+
+def _source_path(file, config) -> str:
+    """Where a page's Markdown lives, as problems name it: `docs/x.md`, or a center's own page."""
+    if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(config.docs_dir)):
+        return os.path.relpath(file.abs_src_path).replace(os.sep, "/")
+    return docs_prefix(config) + file.src_uri
 
 
 def _in_reading_order(build: Build) -> list[SourcePage]:

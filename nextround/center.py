@@ -1,0 +1,320 @@
+"""A career center's branding and contacts, read from `extra.center` in its `mkdocs.yml`.
+
+`read_center` turns the raw mapping into a `Center`, or raises `CenterError`
+with one line per wrong value: the setting, what was found, and the fix. Paths
+(logo, favicon, pages) are relative to the center's own config file. Plain
+Python: no engine, no network.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PREFIX = "extra.center"
+IMAGE_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
+FAVICON_TYPES = (*IMAGE_TYPES, ".ico")
+WHITE = "#ffffff"
+# Header text is white on the primary color; links use it on white pages.
+MIN_CONTRAST_PRIMARY = 4.5
+# The accent marks hover and keyboard focus: a non-text color, 3:1 is enough.
+MIN_CONTRAST_ACCENT = 3.0
+
+# A hex color as CSS writes it: #rgb or #rrggbb.
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+# One address, no spaces, a dot in the domain.
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+# What people write in a phone number: digits, +, spaces, dashes, dots, brackets.
+_PHONE = re.compile(r"^\+?[0-9 ().-]+$")
+
+_CONTACT_KEYS = ("name", "phone", "email", "url", "hours")
+_KEYS = (
+    "name",
+    "logo",
+    "favicon",
+    "colors",
+    "booking_url",
+    "email",
+    "phone",
+    "hours",
+    "wellbeing",
+    "crisis",
+    "pages",
+    "add_to_nav",
+    "hide_from_nav",
+)
+
+
+class CenterError(Exception):
+    """One or more wrong values under `extra.center`; `problems` holds one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person or service to reach: a name and at least one way to reach it."""
+
+    name: str
+    phone: str = ""
+    email: str = ""
+    url: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Center:
+    """A career center's branding and contacts, every value checked."""
+
+    name: str
+    booking_url: str = ""
+    email: str = ""
+    phone: str = ""
+    hours: str = ""
+    logo: Path | None = None
+    favicon: Path | None = None
+    primary: str = ""
+    accent: str = ""
+    wellbeing: Contact | None = None
+    crisis: tuple[Contact, ...] = ()
+    pages: Path | None = None
+    add_to_nav: tuple[tuple[str, str], ...] = ()
+    hide_from_nav: tuple[str, ...] = ()
+
+
+def read_center(raw: object, config_dir: Path) -> Center | None:
+    """The center described by `raw` (the value of `extra.center`), or None when there is none."""
+    if raw is None:
+        return None
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        raise CenterError([f"{PREFIX}: expected a list of settings (name, booking_url, ...)."])
+    _unknown_keys(raw, _KEYS, PREFIX, problems)
+    name = _text(raw, "name", PREFIX, problems, required=True)
+    colors = raw.get("colors") or {}
+    if not isinstance(colors, dict):
+        problems.append(f"{PREFIX}.colors: expected `primary:` and `accent:` under it.")
+        colors = {}
+    _unknown_keys(colors, ("primary", "accent"), f"{PREFIX}.colors", problems)
+    center = Center(
+        name=name,
+        booking_url=_https(raw, "booking_url", PREFIX, problems),
+        email=_email(raw, PREFIX, problems),
+        phone=_phone(raw, PREFIX, problems),
+        hours=_text(raw, "hours", PREFIX, problems),
+        logo=_file(raw, "logo", IMAGE_TYPES, config_dir, problems),
+        favicon=_file(raw, "favicon", FAVICON_TYPES, config_dir, problems),
+        primary=_color(colors, "primary", MIN_CONTRAST_PRIMARY, problems),
+        accent=_color(colors, "accent", MIN_CONTRAST_ACCENT, problems),
+        wellbeing=_contact(raw.get("wellbeing"), f"{PREFIX}.wellbeing", problems),
+        crisis=_crisis(raw.get("crisis"), problems),
+        pages=_folder(raw, "pages", config_dir, problems),
+        add_to_nav=_nav_entries(raw.get("add_to_nav"), problems),
+        hide_from_nav=_page_paths(raw.get("hide_from_nav"), problems),
+    )
+    if not (center.booking_url or center.email or center.phone):
+        problems.append(
+            f"{PREFIX}: no way to reach the center. Add booking_url, email or phone, "
+            "so readers can book a time with an adviser."
+        )
+    if problems:
+        raise CenterError(problems)
+    return center
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two hex colors, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(color: str) -> float:
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _unknown_keys(raw: dict, known: tuple[str, ...], where: str, problems: list[str]) -> None:
+    for key in raw:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1)
+        hint = f" Did you mean `{close[0]}`?" if close else f" Known settings: {', '.join(known)}."
+        problems.append(f"{where}.{key}: not a setting Next Round knows.{hint}")
+
+
+def _text(raw: dict, key: str, where: str, problems: list[str], required: bool = False) -> str:
+    value = raw.get(key)
+    if value is None or value == "":
+        if required:
+            problems.append(f"{where}.{key}: missing. Add it, e.g. `{key}: Riverside Careers`.")
+        return ""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        problems.append(f"{where}.{key}: expected text, found {value!r}. Write it as text.")
+        return ""
+    return str(value).strip()
+
+
+def _https(raw: dict, key: str, where: str, problems: list[str]) -> str:
+    value = _text(raw, key, where, problems)
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or " " in value:
+        problems.append(
+            f"{where}.{key}: {value!r} is not an https:// address. Use the full https:// "
+            "link (readers' browsers block or warn about plain http)."
+        )
+        return ""
+    return value
+
+
+def _email(raw: dict, where: str, problems: list[str]) -> str:
+    value = _text(raw, "email", where, problems)
+    if value and not _EMAIL.match(value):
+        problems.append(
+            f"{where}.email: {value!r} is not an email address. Write it as name@example.edu."
+        )
+        return ""
+    return value
+
+
+def _phone(raw: dict, where: str, problems: list[str]) -> str:
+    value = _text(raw, "phone", where, problems)
+    if value and (not _PHONE.match(value) or sum(c.isdigit() for c in value) < 3):
+        problems.append(
+            f"{where}.phone: {value!r} is not a phone number. Use digits, spaces and +, "
+            'in quotes, e.g. "+1 555 0100".'
+        )
+        return ""
+    return value
+
+
+def _color(colors: dict, key: str, minimum: float, problems: list[str]) -> str:
+    value = colors.get(key)
+    where = f"{PREFIX}.colors.{key}"
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not _HEX_COLOR.match(value):
+        problems.append(
+            f"{where}: {value!r} is not a color. Write a hex code in quotes, "
+            'e.g. "#0b5d57" (YAML reads an unquoted # as a comment).'
+        )
+        return ""
+    ratio = contrast(value, WHITE)
+    if ratio < minimum:
+        problems.append(
+            f"{where}: {value} is too light: {ratio:.1f}:1 against white, at least "
+            f"{minimum:g}:1 is needed to read it. Choose a darker shade."
+        )
+        return ""
+    return value.lower()
+
+
+def _file(
+    raw: dict, key: str, types: tuple[str, ...], config_dir: Path, problems: list[str]
+) -> Path | None:
+    value = _text(raw, key, PREFIX, problems)
+    if not value:
+        return None
+    path = (config_dir / value).resolve()
+    if path.suffix.lower() not in types:
+        problems.append(
+            f"{PREFIX}.{key}: {value!r} is not an image this site can show. "
+            f"Use a {', '.join(types)} file."
+        )
+        return None
+    if not path.is_file():
+        problems.append(
+            f"{PREFIX}.{key}: {value!r} does not exist (looked for {path}). "
+            "Give the path relative to your mkdocs.yml."
+        )
+        return None
+    return path
+
+
+def _folder(raw: dict, key: str, config_dir: Path, problems: list[str]) -> Path | None:
+    value = _text(raw, key, PREFIX, problems)
+    if not value:
+        return None
+    path = (config_dir / value).resolve()
+    if not path.is_dir():
+        problems.append(
+            f"{PREFIX}.{key}: the folder {value!r} does not exist (looked for {path}). "
+            "Give the folder of your own pages relative to your mkdocs.yml."
+        )
+        return None
+    return path
+
+
+def _contact(raw: object, where: str, problems: list[str]) -> Contact | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: expected settings under it: {', '.join(_CONTACT_KEYS)}.")
+        return None
+    _unknown_keys(raw, _CONTACT_KEYS, where, problems)
+    contact = Contact(
+        name=_text(raw, "name", where, problems, required=True),
+        phone=_phone(raw, where, problems),
+        email=_email(raw, where, problems),
+        url=_https(raw, "url", where, problems),
+        hours=_text(raw, "hours", where, problems),
+    )
+    if not (contact.phone or contact.email or contact.url):
+        problems.append(f"{where}: add a phone, email or url, so readers can reach it.")
+    return contact
+
+
+def _crisis(raw: object, problems: list[str]) -> tuple[Contact, ...]:
+    if raw is None:
+        return ()
+    where = f"{PREFIX}.crisis"
+    if not isinstance(raw, list):
+        problems.append(f"{where}: expected a list, one `- name: ... phone: ...` per line.")
+        return ()
+    found = (_contact(item, f"{where}[{index}]", problems) for index, item in enumerate(raw))
+    return tuple(contact for contact in found if contact)
+
+
+def _nav_entries(raw: object, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    where = f"{PREFIX}.add_to_nav"
+    if raw is None:
+        return ()
+    entries = raw if isinstance(raw, list) else [None]
+    found = []
+    for entry in entries:
+        pair = next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else None
+        if pair is None or not all(isinstance(v, str) for v in pair) or _not_page(pair[1]):
+            problems.append(
+                f"{where}: expected a list of `- Menu title: page.md` lines, found {entry!r}."
+            )
+            continue
+        found.append(pair)
+    return tuple(found)
+
+
+def _page_paths(raw: object, problems: list[str]) -> tuple[str, ...]:
+    where = f"{PREFIX}.hide_from_nav"
+    if raw is None:
+        return ()
+    paths = raw if isinstance(raw, list) else [raw]
+    bad = [path for path in paths if not isinstance(path, str) or _not_page(path)]
+    if bad:
+        problems.append(
+            f"{where}: expected a list of our pages such as `- faq.md`, found {bad[0]!r}."
+        )
+        return ()
+    return tuple(paths)
+
+
+def _not_page(path: str) -> bool:
+    return not path.endswith(".md") or path.startswith(("/", "..")) or "://" in path

@@ -1,0 +1,74 @@
+"""Write the offline copy: `make offline`.
+
+Usage: `python -m nextround.cli.offline [-f mkdocs.yml] [-o next-round-offline.zip]`
+
+Builds the site with Material's offline plugin on (NEXT_ROUND_OFFLINE=true:
+plain `.html` links, the search index as a script, the Web Worker shim from
+tools/node_modules) into a temporary folder, then zips it as one folder,
+`next-round/`, without the 404 page, the sitemap and source maps. Unzipped,
+`next-round/index.html` opens from file:// with search and checklists, and
+nothing loads from outside the folder. Exit status
+1 when the build fails (its output is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+FOLDER = "next-round"
+# Only a web server shows the 404 page and reads the sitemap; source maps only help developers.
+LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+
+
+def build_offline(config: Path, out: Path) -> int:
+    """Build `config` for file:// and zip it into `out`; the build's exit code."""
+    with tempfile.TemporaryDirectory(prefix="next-round-offline-") as tmp:
+        site = Path(tmp) / FOLDER
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-f",
+                str(config),
+                "-d",
+                str(site),
+            ],
+            env={**os.environ, "NEXT_ROUND_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            print(result.stdout + result.stderr, file=sys.stderr)
+            return result.returncode
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file() and path.suffix != ".map" and path.name not in LEFT_OUT:
+                    archive.write(path, path.relative_to(site.parent).as_posix())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments, build, zip, and say where the copy is."""
+    parser = argparse.ArgumentParser(prog="make offline", description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-o", "--output", type=Path, default=Path("next-round-offline.zip"))
+    args = parser.parse_args(argv)
+    status = build_offline(args.config_file, args.output)
+    if status == 0:
+        size = args.output.stat().st_size / 1_000_000
+        print(f"{args.output}: {size:.1f} MB. Unzip it and open {FOLDER}/index.html.")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

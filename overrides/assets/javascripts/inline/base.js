@@ -1,0 +1,3 @@
+// Next Round: Material 9.8.2's inline script from partials/javascripts/base.html, as a file so that
+// the Content-Security-Policy needs no inline script. Changed: the scope comes from data-scope (it differs with the page's depth), and storage the browser denies (or a value that is not JSON) reads as null instead of throwing, which stopped the palette script.
+__md_scope=new URL(document.currentScript.dataset.scope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(t.pathname+"."+e))}catch(e){return null}},__md_set=(e,_,t,a=__md_scope)=>{try{(t||localStorage).setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}

@@ -1,0 +1,123 @@
+"""Material's inline scripts, moved into files so the site needs no inline script.
+
+Each file under overrides/assets/javascripts/inline/ must hold exactly the
+script of Material's partial, apart from the changes listed here; no built
+page may carry an inline script, an event-handler attribute or a `style`
+attribute; and with storage denied, the palette no longer throws.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import material
+from conftest import ROOT, built_pages
+
+PARTIALS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+OURS = ROOT / "overrides" / "assets" / "javascripts" / "inline"
+# Each file: (Material's partial, which <script> in it, {Material's text: ours}).
+COPIES = {
+    "base.js": (
+        "base.html",
+        0,
+        {
+            'new URL("{{ config.extra.scope | d(base_url) }}",location)': (
+                "new URL(document.currentScript.dataset.scope,location)"
+            ),
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))': (
+                "__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage)"
+                '.getItem(t.pathname+"."+e))}catch(e){return null}}'
+            ),
+            "__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem": (
+                "__md_set=(e,_,t,a=__md_scope)=>{try{(t||localStorage).setItem"
+            ),
+        },
+    ),
+    "palette.js": ("palette.html", 0, {}),
+    "content-tabs.js": ("content.html", 0, {}),
+    "content.js": ("content.html", 1, {}),
+    "announce.js": ("announce.html", 0, {}),
+    "consent.js": ("consent.html", 0, {}),
+    "outdated.js": (
+        "outdated.html",
+        0,
+        {'new URL("{{ base_url }}")': "new URL(document.currentScript.dataset.base,location)"},
+    ),
+}
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def test_every_inline_script_of_material_is_a_file_here():
+    partials = {path.name for path in PARTIALS.glob("*.html")}
+    copied = {partial for partial, _, _ in COPIES.values()}
+    assert copied == partials
+    assert {path.name for path in OURS.glob("*.js")} == set(COPIES)
+
+
+def test_each_file_is_materials_script_with_only_the_listed_changes():
+    drift = []
+    for name, (partial, index, changes) in COPIES.items():
+        theirs = _SCRIPT.findall((PARTIALS / partial).read_text(encoding="utf-8"))[index]
+        for old, new in changes.items():
+            assert old in theirs, f"{partial} no longer holds {old!r}"
+            theirs = theirs.replace(old, new)
+        ours = "\n".join(
+            line
+            for line in (OURS / name).read_text(encoding="utf-8").splitlines()
+            if not line.startswith("//")
+        )
+        if ours.strip() != theirs.strip():
+            drift.append(name)
+    assert drift == [], (
+        "Copy Material's script again into these files and redo the changes listed in "
+        "tests/test_material_scripts.py"
+    )
+
+
+class _InlineCode(HTMLParser):
+    """Inline scripts, event-handler attributes and style attributes of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        """Note each piece of markup a strict policy would block."""
+        names = dict(attrs)
+        if tag == "script" and "src" not in names and names.get("type") != "application/json":
+            self.found.append(f"inline <script> at line {self.getpos()[0]}")
+        if tag == "style":
+            self.found.append(f"<style> at line {self.getpos()[0]}")
+        for name in names:
+            if name == "style" or name.startswith("on"):
+                self.found.append(f"{name}= on <{tag}> at line {self.getpos()[0]}")
+
+
+def test_no_page_needs_an_inline_script_or_style(site_dir, center_dir):
+    found = []
+    for folder in (site_dir, center_dir):
+        for relative in [*built_pages(folder), "404.html"]:
+            parser = _InlineCode()
+            parser.feed((folder / relative).read_text(encoding="utf-8"))
+            found += [f"{folder.name}/{relative}: {item}" for item in parser.found]
+    assert found == []
+
+
+DENY_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+
+
+def test_the_palette_works_when_storage_is_denied(server, page):
+    page.add_init_script(DENY_STORAGE)
+    page.goto(server.url, wait_until="networkidle")
+    page.locator("label[for^='__palette']:visible").first.click()
+    scheme = page.evaluate(
+        "document.body.dataset.mdColorMedia || document.body.dataset.mdColorScheme"
+    )
+    assert scheme
+    assert page.watch.errors == []
