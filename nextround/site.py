@@ -47,6 +47,8 @@ class SourcePage:
     """The rendered content, parsed again in order only when the page has problems."""
     region: str = ""
     """The class of the element that holds the content in `content` ('' for all of it)."""
+    meta: dict | None = None
+    """The front matter as the engine read it, if it did: saves parsing it again."""
 
     @cached_property
     def checklists(self) -> tuple[list[Checklist], list[SyntaxProblem]]:
@@ -73,7 +75,7 @@ def check_site(
     report = Report()
     ids = ChecklistIds()
     for page in pages:
-        checked = check_metadata(page.path, page.src_uri, page.markdown, today)
+        checked = check_metadata(page.path, page.src_uri, page.markdown, today, page.meta)
         report.add(checked.problems)
         if checked.review_due is not None:
             report.review_due.append(checked.review_due)

@@ -26,6 +26,7 @@ reads the built pages and sees it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -207,6 +208,7 @@ def read_source(page, config) -> None:
         path=path,
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
+        meta=page.meta,
     )
 
 
@@ -329,8 +331,13 @@ def site_map(files, config, anchors: dict[str, set[str]]) -> SiteMap:
 
 def docs_prefix(config) -> str:
     """The docs folder relative to the folder of the config file, with a final slash."""
-    base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    relative = os.path.relpath(config.docs_dir, base).replace(os.sep, "/")
+    return _docs_prefix(config.config_file_path or "mkdocs.yml", config.docs_dir)
+
+
+@functools.lru_cache(maxsize=8)
+def _docs_prefix(config_file: str, docs_dir: str) -> str:
+    base = os.path.dirname(os.path.abspath(config_file))
+    relative = os.path.relpath(docs_dir, base).replace(os.sep, "/")
     return "" if relative == "." else relative + "/"
 
 

@@ -234,6 +234,8 @@ class _Reader:
         if line.strip():
             while self.containers and indent < self.containers[-1]:
                 self.containers.pop()
+        if "[" not in line and "/" not in line and not line.lstrip().startswith(("!", "?", "=")):
+            return  # No opening, container, item or near-miss can be on this line.
         opening = _OPEN.match(line)
         if opening and (indent == 0 or indent in self.containers):
             self.current = Checklist(title=(opening.group(3) or "").strip(), line=number)
