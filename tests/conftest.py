@@ -18,15 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from nextround.cli.handouts import CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass(frozen=True)
