@@ -95,7 +95,7 @@ handouts: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts --out handouts
 
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
-	$(BIN)/python tests/bench/asset_size.py
+	PYTHONPATH=. $(BIN)/python tests/bench/asset_size.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 
 lock: $(VENV)/.test-installed

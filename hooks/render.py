@@ -1,7 +1,8 @@
 """Render our Markdown: checklists, reading times and the progress list.
 
 Events: `on_config` adds the `/// checklist` block and the page reader, and checks
-a career center's `extra.center`; `on_files` adds its logo, colors and pages;
+a career center's `extra.center`; `on_files` adds its logo, colors and pages
+and minifies our scripts and stylesheets;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress";
 `on_post_page` and `on_post_template` put the center's contacts into their slots.
@@ -45,7 +46,7 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    """Add a career center's logo, favicon, colors and own pages."""
+    """Add a career center's logo, favicon, colors and own pages; minify our assets."""
     return mkdocs_build.add_center_files(files, config)
 
 

@@ -49,6 +49,7 @@ from nextround.render import handouts, online
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
+from nextround.render.minify import is_own_asset, minified
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
@@ -155,12 +156,20 @@ def _without(items: list, hidden: set[str]) -> list:
 
 
 def add_center_files(files, config):
-    """Add the center's logo, favicon, colors and pages (each replaces ours of the same path)."""
+    """Add the center's logo, favicon, colors and pages; minify our scripts and styles."""
     if offline(config):
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
     center = current(config).center
-    if center is None:
-        return files
+    if center is not None:
+        _add_center(files, config, center)
+    for file in files:
+        if is_own_asset(file.src_uri):
+            file.content_string = minified(file.content_string, file.src_uri)
+    return files
+
+
+def _add_center(files, config, center: Center) -> None:
+    """Add the center's files; each replaces ours of the same path."""
     generated = []
     if center.logo:
         generated.append((config.theme["logo"], center.logo))
@@ -178,7 +187,6 @@ def add_center_files(files, config):
             files.append(
                 File(src_uri, str(center.pages), config.site_dir, config.use_directory_urls)
             )
-    return files
 
 
 def fill_center_slots(output: str, config) -> str:
