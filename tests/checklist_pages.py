@@ -45,11 +45,14 @@ def export_file(page, tmp_path):
 
 
 def import_file(page, path):
-    """Click Import on the progress page, pick `path` and accept the confirmation."""
+    """Import `path` on the progress page and wait for the message saying how it went."""
+    message = page.locator(".nr-progress__message")
+    message.evaluate("node => { node.textContent = ''; }")
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import").click()
     chooser.value.set_files(str(path))
+    page.wait_for_function("node => node.textContent !== ''", arg=message.element_handle())
 
 
 def storage_key(page):
