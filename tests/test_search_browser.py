@@ -1,0 +1,80 @@
+"""Search answers readers' questions: tests/data/search_questions.yml, asked in Chromium.
+
+Each question is typed into Material's search box on one open page, as a
+person types it. The expected page must come first for at least 90% of the
+questions and in the top three for every one; a question that names a section
+must find that section under its page. The test prints the hit rate and every
+miss: what came first, and what was expected.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from search_questions import SearchBox, load_questions
+
+QUESTIONS = load_questions()
+FIRST_AT_LEAST = 0.9
+
+
+class _Ids(HTMLParser):
+    """Every `id` of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+
+def test_there_are_at_least_30_questions():
+    assert len(QUESTIONS) >= 30
+
+
+def test_every_question_names_a_page_and_section_that_exist(site_dir):
+    problems = []
+    for question in QUESTIONS:
+        built = site_dir / question.url / "index.html"
+        if not built.is_file():
+            problems.append(f"line {question.line}: no page docs/{question.page}")
+            continue
+        parser = _Ids()
+        parser.feed(built.read_text(encoding="utf-8"))
+        if question.section and question.section not in parser.ids:
+            problems.append(f"line {question.line}: no #{question.section} on {question.page}")
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_search_puts_the_answer_first(server, page, capsys):
+    box = SearchBox(page, server.url)
+    first, top_three, misses, lost_sections = 0, 0, [], []
+    for question in QUESTIONS:
+        results = box.ask(question.text)
+        pages = [result.page for result in results]
+        found = pages[0] if pages else "nothing"
+        if found == question.url:
+            first += 1
+        else:
+            misses.append(
+                f"  {question.text!r}: first {found or '(home)'}, expected {question.url}"
+            )
+        if question.url in pages[:3]:
+            top_three += 1
+            shown = results[pages.index(question.url)].sections
+            if question.section and question.section not in shown:
+                lost_sections.append(f"  {question.text!r}: #{question.section} not under its page")
+    total = len(QUESTIONS)
+    summary = [
+        f"search: expected page first for {first}/{total} questions ({first / total:.0%}), "
+        f"in the top three for {top_three}/{total}",
+        *misses,
+        *lost_sections,
+    ]
+    with capsys.disabled():
+        print("\n" + "\n".join(summary))
+    assert first >= FIRST_AT_LEAST * total, "\n".join(summary)
+    assert top_three == total, "\n".join(summary)
+    assert lost_sections == [], "\n".join(summary)
