@@ -4,7 +4,8 @@ Each question is typed into Material's search box on one open page, as a
 person types it. The expected page must come first for at least 90% of the
 questions and in the top three for every one; a question that names a section
 must find that section under its page. The test prints the hit rate and every
-miss: what came first, and what was expected.
+miss: what came first, and what was expected. Keywords also work in a career
+center's copy served under a sub-path (the offline copy: test_offline.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from conftest import nginx_serving
 from search_questions import SearchBox, load_questions
 
 QUESTIONS = load_questions()
@@ -78,3 +80,13 @@ def test_search_puts_the_answer_first(server, page, capsys):
     assert first >= FIRST_AT_LEAST * total, "\n".join(summary)
     assert top_three == total, "\n".join(summary)
     assert lost_sections == [], "\n".join(summary)
+
+
+@pytest.mark.browser
+def test_keywords_work_in_a_centers_copy_under_a_sub_path(center_dir, page, tmp_path):
+    prefix = "/careers/next-round/"
+    with nginx_serving({prefix: center_dir}, tmp_path) as served:
+        box = SearchBox(page, served.url.rstrip("/") + prefix)
+        # Words that only the pages' keywords and the synonym list hold.
+        firsts = {text: box.ask(text)[0].page for text in ("feedbak", "ics")}
+    assert firsts == {"feedbak": "guides/ask-for-feedback/", "ics": "next-30-days/"}
