@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from nextround.check.search_meta import KEYWORD_MAX, normalize
+from nextround.check.search_meta import KEYWORD_MAX, LOADER, normalize
 
 FIELD = "keywords"
 SYNONYMS = Path(__file__).resolve().parents[2] / "search" / "synonyms.yml"
@@ -49,7 +49,7 @@ class Synonyms:
 def load_synonyms(path: Path = SYNONYMS, shown: str = "search/synonyms.yml") -> Synonyms:
     """The synonym groups of `path`; a `SynonymError` naming each bad line."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
