@@ -186,7 +186,7 @@ def _search(path: str, node: yaml.Node) -> list[Finding]:
                     "(below 1 ranks the page lower, above 1 higher).",
                 )
             )
-        elif name == "exclude" and _shown(value).lower() not in ("'true'", "'false'"):
+        elif name == "exclude" and not _true_or_false(value):
             problems.append(
                 Finding(
                     path,
@@ -195,6 +195,10 @@ def _search(path: str, node: yaml.Node) -> list[Finding]:
                 )
             )
     return problems
+
+
+def _true_or_false(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false")
 
 
 def _positive_number(node: yaml.Node) -> bool:
