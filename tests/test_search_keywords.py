@@ -11,8 +11,8 @@ from tiny_site import build, page, write_site
 from nextround.check.front_matter import check_metadata
 from nextround.check.search_meta import KeywordOwners
 from nextround.render.search_keywords import (
+    BOOST,
     SYNONYMS,
-    SearchSetupError,
     SynonymError,
     add_keywords,
     expand,
@@ -190,12 +190,14 @@ def test_keywords_go_on_the_page_entry_only():
     ]
 
 
-def test_keywords_without_a_field_for_them_stop_with_the_fix():
+def test_without_a_boost_in_the_configuration_keywords_get_the_default():
     index = json.loads(json.dumps(INDEX))
     del index["config"]["fields"]["keywords"]
-    with pytest.raises(SearchSetupError) as raised:
-        add_keywords(json.dumps(index), {"faq/": ["ghosted"]})
-    assert "'keywords: {boost: 1000}'" in str(raised.value)
+    added = json.loads(add_keywords(json.dumps(index), {"faq/": ["ghosted"]}))
+    assert added["config"]["fields"]["keywords"] == {"boost": BOOST}
+    assert json.loads(add_keywords(json.dumps(INDEX), {}))["config"]["fields"]["keywords"] == {
+        "boost": 10
+    }
 
 
 SEARCH_FIELD = "plugins:\n  - search:\n      fields:\n        keywords:\n          boost: 10000\n"

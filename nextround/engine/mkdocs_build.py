@@ -232,12 +232,7 @@ def add_search_keywords(config) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():
         return
-    try:
-        text = search_keywords.add_keywords(
-            index.read_text(encoding="utf-8"), current(config).keywords
-        )
-    except search_keywords.SearchSetupError as error:
-        raise PluginError(str(error)) from None
+    text = search_keywords.add_keywords(index.read_text(encoding="utf-8"), current(config).keywords)
     index.write_text(text, encoding="utf-8")
 
 

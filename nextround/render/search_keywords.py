@@ -4,9 +4,10 @@ Material's index (`search/search_index.json`) has one entry per page and one
 per section. The page's own entry gets a `keywords` list: the page's
 `keywords:` front matter plus every other word of a synonym group that one of
 them belongs to (`search/synonyms.yml`). Material's search worker indexes
-every field named under `plugins: search: fields:` in `mkdocs.yml`, where
-`keywords` gets its boost; its results show only title and text, so the
-keywords stay out of sight.
+every field named in the index's `config.fields`: `keywords` gets the boost
+set under `plugins: search: fields:` in `mkdocs.yml`, or `BOOST` when a
+configuration (a career center's own `plugins:` list) does not set one. Its
+results show only title and text, so the keywords stay out of sight.
 
 Pure functions over text, no engine: `load_synonyms`, `expand`, `index_words`,
 `add_keywords`.
@@ -24,6 +25,9 @@ import yaml
 from nextround.check.search_meta import KEYWORD_MAX, LOADER, normalize
 
 FIELD = "keywords"
+# Above a title word (Material gives titles 1,000), so a page that names the
+# reader's words comes before pages that only mention them.
+BOOST = 10_000
 SYNONYMS = Path(__file__).resolve().parents[2] / "search" / "synonyms.yml"
 
 
@@ -33,10 +37,6 @@ class SynonymError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-class SearchSetupError(Exception):
-    """Keywords exist but the search index has no field for them."""
 
 
 @dataclass
@@ -127,11 +127,8 @@ def add_keywords(index: str, keywords: dict[str, list[str]]) -> str:
     """
     data = json.loads(index)
     separator = data["config"]["separator"]
-    if FIELD not in data["config"]["fields"] and any(keywords.values()):
-        raise SearchSetupError(
-            "Pages have keywords, but the search index has no 'keywords' field. Add it in "
-            "mkdocs.yml under 'plugins: - search: fields:', as 'keywords: {boost: 1000}'."
-        )
+    # Like Material's own defaults for title, text and tags: mkdocs.yml may set it.
+    data["config"]["fields"].setdefault(FIELD, {"boost": BOOST})
     for doc in data["docs"]:
         phrases = keywords.get(doc["location"])
         if phrases:
