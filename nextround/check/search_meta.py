@@ -86,7 +86,10 @@ class KeywordOwners:
 
 def _top_level_nodes(block: str) -> dict[str, yaml.Node]:
     """The value node of each top-level key (every scalar a string, as `BaseLoader` reads it)."""
-    root = yaml.compose(block, Loader=LOADER)
+    try:
+        root = yaml.compose(block, Loader=LOADER)
+    except yaml.YAMLError:
+        return {}  # The front matter check reports what it could not read.
     if not isinstance(root, yaml.MappingNode):
         return {}
     return {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
