@@ -52,7 +52,7 @@ def test_every_question_names_a_page_and_section_that_exist(site_dir):
 @pytest.mark.browser
 def test_search_puts_the_answer_first(server, page, capsys):
     box = SearchBox(page, server.url)
-    first, top_three, misses, lost_sections = 0, 0, [], []
+    first, top_three, section_first, misses, lost_sections = 0, 0, 0, [], []
     for question in QUESTIONS:
         results = box.ask(question.text)
         pages = [result.page for result in results]
@@ -66,12 +66,15 @@ def test_search_puts_the_answer_first(server, page, capsys):
         if question.url in pages[:3]:
             top_three += 1
             shown = results[pages.index(question.url)].sections
+            section_first += bool(question.section) and shown[:1] == (question.section,)
             if question.section and question.section not in shown:
                 lost_sections.append(f"  {question.text!r}: #{question.section} not under its page")
     total = len(QUESTIONS)
+    sections = sum(1 for question in QUESTIONS if question.section)
     summary = [
         f"search: expected page first for {first}/{total} questions ({first / total:.0%}), "
-        f"in the top three for {top_three}/{total}",
+        f"in the top three for {top_three}/{total}; the named section first under its page "
+        f"for {section_first}/{sections}",
         *misses,
         *lost_sections,
     ]
