@@ -5,7 +5,8 @@ a career center's `extra.center`; `on_files` adds its logo, colors and pages
 and minifies our scripts and stylesheets;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress";
-`on_post_page` and `on_post_template` put the center's contacts into their slots.
+`on_post_page` and `on_post_template` put the center's contacts into their slots;
+`on_post_build` adds the pages' search keywords to Material's search index.
 The work is in `nextround/engine/mkdocs_build.py`.
 """
 
@@ -58,3 +59,9 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     """Put the career center's contacts into the slots of the 404 page."""
     return mkdocs_build.fill_center_slots(output_content, config)
+
+
+@event_priority(-50)  # After Material's search writes the index, before offline inlines it.
+def on_post_build(config):
+    """Add each page's search keywords and their synonyms to the search index."""
+    mkdocs_build.add_search_keywords(config)

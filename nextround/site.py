@@ -6,8 +6,8 @@ The flow is the same whatever built the site:
    `engine/built_site.py` over a folder any engine wrote) makes one
    `SourcePage` per Markdown page, with what its rendered content holds
    (`parse.html.PageHtml`), and a `SiteMap` of every URL the site serves;
-2. `check_site` runs every check on every page: front matter, checklists,
-   links, the allowed HTML;
+2. `check_site` runs every check on every page: front matter (search
+   keywords too, each on one page only), checklists, links, the allowed HTML;
 3. each problem becomes a `Finding` at its Markdown line, in one `Report`.
 """
 
@@ -22,6 +22,7 @@ from nextround.check.checklists import ChecklistIds, check_checklist, check_rend
 from nextround.check.front_matter import check_metadata
 from nextround.check.links import SiteMap, check_page, page_urls
 from nextround.check.raw_html import check_markup
+from nextround.check.search_meta import KeywordOwners
 from nextround.findings import Finding, Report
 from nextround.parse.checklists import Checklist, SyntaxProblem, parse
 from nextround.parse.html import PageHtml, read_page
@@ -74,9 +75,11 @@ def check_site(
     """Run every check on every page of `site`, in the given page order."""
     report = Report()
     ids = ChecklistIds()
+    keywords = KeywordOwners()
     for page in pages:
         checked = check_metadata(page.path, page.src_uri, page.markdown, today, page.meta)
         report.add(checked.problems)
+        report.add(keywords.claim(page.path, checked.keywords))
         if checked.review_due is not None:
             report.review_due.append(checked.review_due)
         report.add(_checklist_findings(page, ids))

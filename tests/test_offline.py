@@ -1,7 +1,8 @@
 """The offline copy (`make offline`): unzipped and opened from file:// in Chromium.
 
-Search finds a guide, a tick survives a reload, every page and asset it asks
-for is inside the folder, and nothing is requested from anywhere else.
+Search finds a guide (also by a word only its keywords hold), a tick survives
+a reload, every page and asset it asks for is inside the folder, and nothing is
+requested from anywhere else.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def test_search_finds_a_guide_from_file(unpacked, offline_page):
     assert page.url.startswith((unpacked / "guides").as_uri())
     assert outside(page, unpacked) == []
     assert page.failed == [] and page.watch.errors == []
+
+
+def test_search_keywords_work_from_file(unpacked, offline_page):
+    page = offline_page
+    page.goto((unpacked / "index.html").as_uri(), wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("feedbak")  # A typo the synonym list maps to the guide.
+    first = page.locator(".md-search-result__item").first.locator("a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href").split("?")[0].endswith("guides/ask-for-feedback.html")
 
 
 def test_a_tick_survives_a_reload_from_file(unpacked, offline_page):

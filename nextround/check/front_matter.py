@@ -1,7 +1,8 @@
 """Rules for page front matter. Pure functions, no engine.
 
 Every page needs a `title` and a `description` of at most 160 characters
-(search engines cut longer ones). A guide also needs `last_reviewed`, a real
+(search engines cut longer ones). `keywords:` and `search:` follow the rules
+of `search_meta.py`. A guide also needs `last_reviewed`, a real
 date in `YYYY-MM-DD` form and not in the future. A guide reviewed more than 12
 months ago is *due for review*: a note for the check command, not a problem.
 
@@ -21,11 +22,12 @@ raises inside PyYAML), and this check must still say which line is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import yaml
 
+from nextround.check.search_meta import Keyword, check_search_meta
 from nextround.findings import REVIEW_MONTHS, Finding, ReviewDue
 
 DESCRIPTION_MAX = 160
@@ -42,10 +44,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\
 
 @dataclass(frozen=True)
 class MetadataCheck:
-    """The problems of one page, and whether it is due for review."""
+    """The problems of one page, whether it is due for review, and its search keywords."""
 
     problems: list[Finding]
     review_due: ReviewDue | None = None
+    keywords: list[Keyword] = field(default_factory=list)
 
 
 def is_guide(src_uri: str) -> bool:
@@ -98,13 +101,15 @@ def check_metadata(
                 f"{DESCRIPTION_MAX}. Shorten it.",
             )
         )
+    keywords, search_problems = check_search_meta(path, block, meta)
+    problems += search_problems
     review_due = None
     if is_guide(src_uri):
         reviewed, date_problems = _last_reviewed(path, meta, lines, today)
         problems += date_problems
         if reviewed is not None and reviewed < _months_before(today, REVIEW_MONTHS):
             review_due = ReviewDue(path, lines.get("last_reviewed", 1), reviewed.isoformat())
-    return MetadataCheck(problems, review_due)
+    return MetadataCheck(problems, review_due, keywords)
 
 
 def _as_text(value):

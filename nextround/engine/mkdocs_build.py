@@ -13,6 +13,9 @@
 - `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
   `on_post_page`): a career center's `extra.center`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
+- `add_search_keywords` (`on_post_build`, after Material writes its search
+  index and before the offline copy inlines it): each page's `keywords:` and
+  their synonyms go into the index (`render/search_keywords.py`).
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
   tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
@@ -45,7 +48,7 @@ from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
-from nextround.render import handouts, online
+from nextround.render import handouts, online, search_keywords
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
@@ -67,6 +70,9 @@ class Build:
     nav_order: dict[str, int] = field(default_factory=dict)
     report: Report | None = None
     center: Center | None = None
+    synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    """A page's location in the search index -> its keywords and their synonyms."""
 
 
 CENTER_CSS = "assets/stylesheets/center.css"
@@ -90,6 +96,11 @@ def start(config):
         _current.reader,
     ]
     brand(_current, config)
+    try:
+        _current.synonyms = search_keywords.load_synonyms()
+    except search_keywords.SynonymError as error:
+        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        raise Abort(f"The search synonym list needs a fix; nothing was built.\n{lines}") from None
     if offline(config):
         if not SHIM.is_file():
             raise Abort(
@@ -218,6 +229,19 @@ def read_source(page, config) -> None:
         markdown=page.file.content_string,
         meta=page.meta,
     )
+    keywords = page.meta.get("keywords")
+    if isinstance(keywords, list):
+        texts = [str(word) for word in keywords if isinstance(word, str | int | float)]
+        build.keywords[page.url] = search_keywords.expand(texts, build.synonyms)
+
+
+def add_search_keywords(config) -> None:
+    """Put each page's keywords into the search index Material wrote, if it wrote one."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    text = search_keywords.add_keywords(index.read_text(encoding="utf-8"), current(config).keywords)
+    index.write_text(text, encoding="utf-8")
 
 
 def read_rendered(html: str, page, config) -> str:

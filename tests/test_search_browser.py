@@ -1,0 +1,95 @@
+"""Search answers readers' questions: tests/data/search_questions.yml, asked in Chromium.
+
+Each question is typed into Material's search box on one open page, as a
+person types it. The expected page must come first for at least 90% of the
+questions and in the top three for every one; a question that names a section
+must find that section under its page. The test prints the hit rate and every
+miss: what came first, and what was expected. Keywords also work in a career
+center's copy served under a sub-path (the offline copy: test_offline.py).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from conftest import nginx_serving
+from search_questions import SearchBox, load_questions
+
+QUESTIONS = load_questions()
+FIRST_AT_LEAST = 0.9
+
+
+class _Ids(HTMLParser):
+    """Every `id` of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+
+def test_there_are_at_least_30_questions():
+    assert len(QUESTIONS) >= 30
+
+
+def test_every_question_names_a_page_and_section_that_exist(site_dir):
+    problems = []
+    for question in QUESTIONS:
+        built = site_dir / question.url / "index.html"
+        if not built.is_file():
+            problems.append(f"line {question.line}: no page docs/{question.page}")
+            continue
+        parser = _Ids()
+        parser.feed(built.read_text(encoding="utf-8"))
+        if question.section and question.section not in parser.ids:
+            problems.append(f"line {question.line}: no #{question.section} on {question.page}")
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_search_puts_the_answer_first(server, page, capsys):
+    box = SearchBox(page, server.url)
+    first, top_three, section_first, misses, lost_sections = 0, 0, 0, [], []
+    for question in QUESTIONS:
+        results = box.ask(question.text)
+        pages = [result.page for result in results]
+        found = pages[0] if pages else "nothing"
+        if found == question.url:
+            first += 1
+        else:
+            misses.append(
+                f"  {question.text!r}: first {found or '(home)'}, expected {question.url}"
+            )
+        if question.url in pages[:3]:
+            top_three += 1
+            shown = results[pages.index(question.url)].sections
+            section_first += bool(question.section) and shown[:1] == (question.section,)
+            if question.section and question.section not in shown:
+                lost_sections.append(f"  {question.text!r}: #{question.section} not under its page")
+    total = len(QUESTIONS)
+    sections = sum(1 for question in QUESTIONS if question.section)
+    summary = [
+        f"search: expected page first for {first}/{total} questions ({first / total:.0%}), "
+        f"in the top three for {top_three}/{total}; the named section first under its page "
+        f"for {section_first}/{sections}",
+        *misses,
+        *lost_sections,
+    ]
+    with capsys.disabled():
+        print("\n" + "\n".join(summary))
+    assert first >= FIRST_AT_LEAST * total, "\n".join(summary)
+    assert top_three == total, "\n".join(summary)
+    assert lost_sections == [], "\n".join(summary)
+
+
+@pytest.mark.browser
+def test_keywords_work_in_a_centers_copy_under_a_sub_path(center_dir, page, tmp_path):
+    prefix = "/careers/next-round/"
+    with nginx_serving({prefix: center_dir}, tmp_path) as served:
+        box = SearchBox(page, served.url.rstrip("/") + prefix)
+        # Words that only the pages' keywords and the synonym list hold.
+        firsts = {text: box.ask(text)[0].page for text in ("feedbak", "ics")}
+    assert firsts == {"feedbak": "guides/ask-for-feedback/", "ics": "next-30-days/"}
