@@ -17,7 +17,7 @@ Send this:
 ```text title="A reply"
 Dear [Their name],
 
-Thanks, [their  name]. See [Thier name] and [Pet name].
+Thanks, [their  name]. See [Interveiw date] and [Pet name].
 ```
 
 Not a placeholder: [a link](page.md) and - [ ] a box.
@@ -28,7 +28,7 @@ def test_only_brackets_inside_code_blocks_are_placeholders():
     assert placeholders(TEMPLATE) == [
         (4, "Their name"),
         (6, "their  name"),
-        (6, "Thier name"),
+        (6, "Interveiw date"),
         (6, "Pet name"),
     ]
 
@@ -43,8 +43,8 @@ def test_unknown_and_misspelt_placeholders_name_file_line_and_fix():
     assert found == [
         f"includes/templates/reply.md:6: Unknown placeholder '[their  name]' {where} "
         f"Did you mean '[Their name]'? {fix}",
-        f"includes/templates/reply.md:6: Unknown placeholder '[Thier name]' {where} "
-        f"Did you mean '[Their name]'? {fix}",
+        f"includes/templates/reply.md:6: Unknown placeholder '[Interveiw date]' {where} "
+        f"Did you mean '[Interview date]'? {fix}",
         f"includes/templates/reply.md:6: Unknown placeholder '[Pet name]' {where} {fix}",
     ]
 
