@@ -162,3 +162,18 @@ def test_a_progress_file_is_read_strictly_for_details(page, server):
         'The detail "you" should be a text of at most 200 characters.',
         {"you": "Ana"},
     ]
+
+
+def test_full_storage_keeps_details_for_the_visit_with_a_notice(server, context):
+    context.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page = context.new_page()
+    page.goto(server.url + TEMPLATES)
+    fill_details(page, {"Your name": "Ana Diaz"})
+    expect(page.locator(".nr-details__status")).to_contain_text("can't be saved")
+    assert set(placeholders(page, "Your name")) == {"Ana Diaz"}
+    fill_details(page, {"Their name": "Sam Lee"})
+    assert set(placeholders(page, "Your name")) == {"Ana Diaz"}
+    assert set(placeholders(page, "Their name")) == {"Sam Lee"}
