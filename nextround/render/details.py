@@ -36,7 +36,7 @@ def has_form(html: str) -> bool:
 
 def add_details(html: str, form_href: str | None) -> str:
     """`html` with its placeholders marked, and a link to `form_href` after each template."""
-    if "[" not in html and FORM_ATTRIBUTE not in html:
+    if "<pre" not in html and FORM_ATTRIBUTE not in html:
         return html
     scan = _Scan.of(html)
     edits: list[tuple[int, int, str]] = []
