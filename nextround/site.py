@@ -7,7 +7,8 @@ The flow is the same whatever built the site:
    `SourcePage` per Markdown page, with what its rendered content holds
    (`parse.html.PageHtml`), and a `SiteMap` of every URL the site serves;
 2. `check_site` runs every check on every page: front matter (search
-   keywords too, each on one page only), checklists, links, the allowed HTML;
+   keywords too, each on one page only), checklists, links, the allowed HTML,
+   and the placeholders of the message templates it includes;
 3. each problem becomes a `Finding` at its Markdown line, in one `Report`.
 """
 
@@ -21,6 +22,7 @@ from functools import cached_property
 from nextround.check.checklists import ChecklistIds, check_checklist, check_rendered
 from nextround.check.front_matter import check_metadata
 from nextround.check.links import SiteMap, check_page, page_urls
+from nextround.check.placeholders import TemplateCheck
 from nextround.check.raw_html import check_markup
 from nextround.check.search_meta import KeywordOwners
 from nextround.findings import Finding, Report
@@ -72,10 +74,16 @@ def check_site(
     today: date,
     read_snippet: Callable[[str], str | None] | None = None,
 ) -> Report:
-    """Run every check on every page of `site`, in the given page order."""
+    """Run every check on every page of `site`, in the given page order.
+
+    `read_snippet` gives a snippet's text by name; when it also has `path(name)`
+    (`parse.source_lines.SnippetReader`), the message templates are checked too.
+    """
     report = Report()
     ids = ChecklistIds()
     keywords = KeywordOwners()
+    templates = TemplateCheck()
+    locate = getattr(read_snippet, "path", None)
     for page in pages:
         checked = check_metadata(page.path, page.src_uri, page.markdown, today, page.meta)
         report.add(checked.problems)
@@ -84,6 +92,8 @@ def check_site(
             report.review_due.append(checked.review_due)
         report.add(_checklist_findings(page, ids))
         report.add(_link_findings(page, site, read_snippet))
+        if locate is not None:
+            report.add(templates.check(page.path, page.markdown, read_snippet, locate))
     return report
 
 

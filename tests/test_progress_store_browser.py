@@ -370,6 +370,7 @@ def test_ticks_are_saved_in_a_versioned_format(server, page):
     assert stored(page, storage_key(page)) == {
         "version": 1,
         "checklists": {"news-first-48-hours": first_item_ids(page, 1)},
+        "details": {},
     }
 
 
@@ -385,7 +386,11 @@ def test_a_value_saved_by_the_earlier_format_is_still_read(server, page):
     page.reload()
     assert ticked(page, FIRST)[:3] == [True, False, True]
     boxes(page, FIRST).nth(1).check()
-    assert stored(page, key) == {"version": 1, "checklists": {"news-first-48-hours": ids}}
+    assert stored(page, key) == {
+        "version": 1,
+        "checklists": {"news-first-48-hours": ids},
+        "details": {},
+    }
     assert page.locator(f"{FIRST} .nr-notice").inner_text() == ""
 
 

@@ -20,8 +20,9 @@ SITE_URL = "https://nextround.example.org/"
 _COPIED_BLOCKS = ("validation", "markdown_extensions", "hooks")
 # A top-level key of mkdocs.yml opens a block; indented or list lines continue it.
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_]+):")
-# A logged problem: `WARNING -  hooks/links: docs/x.md:12: ...` (group 1 from `docs/`).
-_PROBLEM_LINE = re.compile(r"^(?:[A-Z]+\s+-\s+)?(?:\S+: )?(docs/\S+:\d+: .*)$")
+# A logged problem: `WARNING -  hooks/links: docs/x.md:12: ...` (group 1 from `docs/` or
+# `includes/`, where a message template has its own lines).
+_PROBLEM_LINE = re.compile(r"^(?:[A-Z]+\s+-\s+)?(?:\S+: )?((?:docs|includes)/\S+:\d+: .*)$")
 # A hook entry: `  - hooks/name.py`.
 _HOOK_ENTRY = re.compile(r"^(\s*-\s+)(hooks/\S+\.py)\s*$")
 

@@ -1,7 +1,8 @@
 /* Next Round progress store: the reader's data, kept in this browser only.
  *
  * Saved format, version 1, under the localStorage key "next-round:<site root path>":
- *   {"version": 1, "checklists": {"<checklist id>": ["<item id>", ...]}}
+ *   {"version": 1, "checklists": {"<checklist id>": ["<item id>", ...]},
+ *    "details": {"<form field>": "<text>", ...}}
  * An export file is the same document plus "format": "next-round-progress"
  * and "exported": "<ISO date>". A value saved before versions existed (a bare
  * {"<checklist id>": [...]}) is still read, and rewritten as version 1.
@@ -21,7 +22,7 @@ window.nextRoundProgress = (() => {
   const FORMAT = "next-round-progress";
   const VERSION = 1;
   // Import limits. A real export with every item of the site ticked is about 7 KB.
-  const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200 };
+  const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200, details: 50, detailChars: 200 };
   const KEY = "next-round:" + siteRoot();
   const BACKUP = KEY + ":unreadable";
   const NOTICE = {
@@ -95,8 +96,29 @@ window.nextRoundProgress = (() => {
     if (long) refuse(`This file has an id of ${long.length} characters; ids are at most ${LIMIT.idChars}.`);
   }
 
+  /* Details for the message templates: a Map of form field to text. A file
+     from before details existed has none. */
+  function readDetails(value, strict) {
+    const details = new Map();
+    if (value === undefined) return details;
+    if (!isObject(value)) return strict ? refuse('The "details" in this file should be an object.') : details;
+    const entries = Object.entries(value);
+    if (strict && entries.length > LIMIT.details) {
+      refuse(`This file has ${entries.length} details; at most ${LIMIT.details} are allowed.`);
+    }
+    for (const [field, text] of entries.slice(0, LIMIT.details)) {
+      const fits = typeof text === "string" && field.length <= LIMIT.idChars && text.length <= LIMIT.detailChars;
+      if (strict && !fits) {
+        refuse(`The detail "${shorten(field)}" should be a text of at most ${LIMIT.detailChars} characters.`);
+      }
+      if (fits && text) details.set(field, text);
+    }
+    return details;
+  }
+
   const SECTIONS = {
     checklists: { read: readChecklists, write: (lists) => Object.fromEntries(lists) },
+    details: { read: readDetails, write: (details) => Object.fromEntries(details) },
   };
 
   function readSections(value, strict) {
@@ -179,6 +201,15 @@ window.nextRoundProgress = (() => {
     if (!write(data)) keepInMemory(data, NOTICE.full);
   }
 
+  /* Save the template details (a Map); false when they last only for this visit. */
+  function setDetails(details) {
+    const data = read();
+    data.details = details;
+    if (write(data)) return true;
+    keepInMemory(data, NOTICE.full);
+    return false;
+  }
+
   /* Remove every tick, and the copy of unreadable ticks, from this browser. */
   function clear() {
     try {
@@ -241,6 +272,8 @@ window.nextRoundProgress = (() => {
     ticks: (checklistId) => read().checklists.get(checklistId) || [],
     checklists: () => read().checklists,
     setTicks,
+    details: () => read().details,
+    setDetails,
     clear,
     replace: write,
     exportText,

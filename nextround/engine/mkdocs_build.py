@@ -6,8 +6,10 @@
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
-- `fill_registry` (`on_env`): the "My progress" list and the handout booklet,
-  before the checks run, so their links and markup are checked too. Each
+- `fill_registry` (`on_env`): the "My progress" list, the handout booklet and
+  the marks for the reader's details in the message templates
+  (`render/details.py`), before the checks run, so their links and markup are
+  checked too. Each
   rendered checklist gets its printed address and QR code (`render/online.py`)
   in `read_rendered`.
 - `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
@@ -48,7 +50,7 @@ from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
-from nextround.render import handouts, online, search_keywords
+from nextround.render import details, handouts, online, search_keywords
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
@@ -56,6 +58,7 @@ from nextround.render.minify import is_own_asset, minified
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
+from nextround.urls import folder_of, relative_url
 
 log = get_plugin_logger("next-round")
 
@@ -291,6 +294,7 @@ def fill_registry(files, config) -> None:
             entries.append(Entry(checklist, source.url, title))
             if source.src_uri == handouts.PLAN_PAGE:
                 plan.append(entries[-1])
+    form = next((page for page in build.pages.values() if details.has_form(page.content)), None)
     for source in build.pages.values():
         page = files.get_file_from_path(source.src_uri).page
         content = page.content or ""
@@ -301,8 +305,21 @@ def fill_registry(files, config) -> None:
                 source.url, entries, plan, config.site_name, config.site_url or ""
             )
             content = content.replace(handouts.MARKER, _added(source, booklet))
+        content = _add_details(source, content, form)
         if content != (page.content or ""):
             page.content = source.content = content
+
+
+def _add_details(source: SourcePage, content: str, form: SourcePage | None) -> str:
+    """`content` with its placeholders marked and linked to the details form, if a page has it."""
+    href = None
+    if form is not None:
+        href = "" if form is source else relative_url(form.url, folder_of(source.url))
+        href += "#" + details.FORM_ID
+    marked = details.add_details(content, href)
+    if href is not None and details.fill_link(href) in marked:
+        _added(source, details.fill_link(href))
+    return marked
 
 
 def check(files, config) -> None:

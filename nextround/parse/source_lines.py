@@ -83,24 +83,36 @@ def _with_snippets(
     lines: list[str], first: int, read_snippet: Callable[[str], str | None] | None
 ) -> list[tuple[int, str]]:
     """(line number, searchable text) for each body line; snippet lines carry the snippet."""
+    names = dict(included_snippets(lines, first)) if read_snippet is not None else {}
     searchable = []
+    for index in range(first, len(lines)):
+        text = lines[index]
+        if (name := names.get(index + 1)) and (snippet := read_snippet(name)):
+            text = f"{text}\n{snippet}"
+        searchable.append((index + 1, text))
+    return searchable
+
+
+def included_snippets(lines: list[str], first: int = 0) -> list[tuple[int, str]]:
+    """(1-based line, file name) of each snippet that `lines` pull in, from index `first` on.
+
+    Both forms of `pymdownx.snippets` count; a line range or section after the
+    name (`file.md:3:9`) is dropped.
+    """
+    found = []
     in_block = False
     for index in range(first, len(lines)):
         text = lines[index]
         name = None
-        if read_snippet is not None:
-            if _SNIPPET_FENCE.match(text):
-                in_block = not in_block
-            elif in_block and text.strip() and not text.lstrip().startswith("#"):
-                name = text.strip()
-            elif match := _SNIPPET_LINE.match(text):
-                name = match.group(2)
+        if _SNIPPET_FENCE.match(text):
+            in_block = not in_block
+        elif in_block and text.strip() and not text.lstrip().startswith("#"):
+            name = text.strip()
+        elif match := _SNIPPET_LINE.match(text):
+            name = match.group(2)
         if name:
-            snippet = read_snippet(_SNIPPET_SELECTOR.sub("", name))
-            if snippet:
-                text = f"{text}\n{snippet}"
-        searchable.append((index + 1, text))
-    return searchable
+            found.append((index + 1, _SNIPPET_SELECTOR.sub("", name)))
+    return found
 
 
 def _contains_all(needles: tuple[str, ...]) -> Callable[[str], bool]:
@@ -113,18 +125,30 @@ def _is_heading(text: str, heading: str) -> bool:
     return stripped.startswith("#") and heading in " ".join(stripped.split())
 
 
-def snippet_reader(folders: Sequence[Path]) -> Callable[[str], str | None]:
-    """A function returning the text of a `pymdownx.snippets` file by name, or None.
+class SnippetReader:
+    """The text of a `pymdownx.snippets` file by name (`reader(name)`), or None, and its path.
 
     It looks in each of `folders` in turn, as the snippets extension does, and
     reads each file once.
     """
-    cache: dict[str, str | None] = {}
 
-    def read(name: str) -> str | None:
-        if name not in cache:
-            found = next((folder / name for folder in folders if (folder / name).is_file()), None)
-            cache[name] = found.read_text(encoding="utf-8", errors="replace") if found else None
-        return cache[name]
+    def __init__(self, folders: Sequence[Path]):
+        self._folders = list(folders)
+        self._texts: dict[str, str | None] = {}
 
-    return read
+    def path(self, name: str) -> Path | None:
+        """Where the snippet `name` is, or None."""
+        return next((folder / name for folder in self._folders if (folder / name).is_file()), None)
+
+    def __call__(self, name: str) -> str | None:
+        if name not in self._texts:
+            found = self.path(name)
+            self._texts[name] = (
+                found.read_text(encoding="utf-8", errors="replace") if found else None
+            )
+        return self._texts[name]
+
+
+def snippet_reader(folders: Sequence[Path]) -> SnippetReader:
+    """A `SnippetReader` over `folders`."""
+    return SnippetReader(folders)

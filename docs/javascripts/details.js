@@ -1,0 +1,105 @@
+/* Next Round "Your details": the reader's name, the job and more, written into
+ * every message template.
+ *
+ * The build (nextround/render/details.py) marks each placeholder of a code
+ * block as <span class="nr-ph">, with data-nr-ph="<field>" where the form
+ * fills it; puts a hidden "Fill in your details" link after each template;
+ * and gives the form's holder ([data-nr-details], on the templates page) its
+ * fields as JSON in data-nr-fields. This script shows the links and the holder,
+ * builds the form in it, and writes each detail into its spans as text
+ * (textContent, never HTML). A placeholder with no detail keeps its brackets
+ * and gets the class nr-ph--empty. Without JavaScript nothing changes.
+ *
+ * Details are saved through window.nextRoundProgress (progress-store.js,
+ * section "details"); nothing is sent anywhere.
+ */
+(() => {
+  "use strict";
+
+  const store = window.nextRoundProgress;
+  if (!store) return;
+
+  const NOT_SAVED = "Your details can't be saved in this browser, so they last only until you close this page.";
+  let showForm = () => {};
+
+  function make(tag, className, text) {
+    const node = document.createElement(tag);
+    node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function fill() {
+    const details = store.details();
+    document.querySelectorAll(".nr-ph").forEach((span) => {
+      span.dataset.nrBracket ||= span.textContent;
+      const text = details.get(span.dataset.nrPh);
+      span.textContent = text || span.dataset.nrBracket;
+      span.classList.toggle("nr-ph--empty", !text);
+    });
+  }
+
+  function setupForm(holder) {
+    holder.dataset.nrReady = "1";
+    const fields = make("div", "nr-details__fields");
+    const inputs = JSON.parse(holder.dataset.nrFields).map(([field, label]) => {
+      const input = make("input", "nr-details__input");
+      Object.assign(input, { id: "nr-detail-" + field, name: field, type: "text", maxLength: 200 });
+      input.autocomplete = field === "you" ? "name" : "off";
+      const name = make("label", "", label);
+      name.htmlFor = input.id;
+      const row = make("p", "nr-details__field");
+      row.append(name, input);
+      fields.append(row);
+      input.addEventListener("input", save);
+      return input;
+    });
+    const clear = make("button", "md-button nr-details__clear", "Clear my details");
+    clear.type = "button";
+    const status = make("p", "nr-details__status");
+    status.setAttribute("role", "status");
+    holder.append(fields, clear, status);
+    holder.hidden = false;
+
+    function save() {
+      const details = store.details();
+      inputs.forEach((input) => {
+        const text = input.value.trim();
+        if (text) details.set(input.name, text);
+        else details.delete(input.name);
+      });
+      status.textContent = store.setDetails(details) ? "" : NOT_SAVED;
+      fill();
+    }
+
+    clear.addEventListener("click", () => {
+      inputs.forEach((input) => (input.value = ""));
+      save();
+      status.textContent ||= "Your details are cleared.";
+    });
+
+    showForm = () => {
+      const details = store.details();
+      inputs.forEach((input) => (input.value = details.get(input.name) || ""));
+    };
+    showForm();
+  }
+
+  function main() {
+    document.querySelectorAll(".nr-fill[hidden]").forEach((link) => (link.hidden = false));
+    const holder = document.querySelector("[data-nr-details][data-nr-fields]:not([data-nr-ready])");
+    if (holder) setupForm(holder);
+    fill();
+  }
+
+  store.watch(() => {
+    showForm();
+    fill();
+  });
+
+  // Material re-runs `document$` after each instant navigation; it does not
+  // emit on file:// pages, so the first page is also set up on load.
+  if (typeof document$ !== "undefined") document$.subscribe(main);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+  else main();
+})();

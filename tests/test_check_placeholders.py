@@ -1,0 +1,89 @@
+"""The placeholders of message templates: the check, and the marks the build adds for the form."""
+
+from __future__ import annotations
+
+import json
+from html import unescape
+from pathlib import Path
+
+from nextround.check.placeholders import TemplateCheck, check_template, placeholders
+from nextround.placeholders import FORM_FIELDS
+from nextround.render.details import add_details, has_form
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = """\
+Send this:
+
+```text title="A reply"
+Dear [Their name],
+
+Thanks, [their  name]. See [Interveiw date] and [Pet name].
+```
+
+Not a placeholder: [a link](page.md) and - [ ] a box.
+"""
+
+
+def test_only_brackets_inside_code_blocks_are_placeholders():
+    assert placeholders(TEMPLATE) == [
+        (4, "Their name"),
+        (6, "their  name"),
+        (6, "Interveiw date"),
+        (6, "Pet name"),
+    ]
+
+
+def test_unknown_and_misspelt_placeholders_name_file_line_and_fix():
+    found = [str(f) for f in check_template("includes/templates/reply.md", TEMPLATE, "docs/a.md:3")]
+    fix = (
+        "Use a placeholder listed in nextround/placeholders.py, spelled exactly, or add a new "
+        "one there (CONTRIBUTING.md, Templates)."
+    )
+    where = "in a message template (the template is included at docs/a.md:3)."
+    assert found == [
+        f"includes/templates/reply.md:6: Unknown placeholder '[their  name]' {where} "
+        f"Did you mean '[Their name]'? {fix}",
+        f"includes/templates/reply.md:6: Unknown placeholder '[Interveiw date]' {where} "
+        f"Did you mean '[Interview date]'? {fix}",
+        f"includes/templates/reply.md:6: Unknown placeholder '[Pet name]' {where} {fix}",
+    ]
+
+
+def test_a_template_is_checked_once_however_many_pages_include_it(tmp_path):
+    template = tmp_path / "templates" / "reply.md"
+    template.parent.mkdir()
+    template.write_text(TEMPLATE)
+    check = TemplateCheck()
+    page = 'Intro\n\n--8<-- "templates/reply.md"\n'
+    read = {"templates/reply.md": TEMPLATE}.get
+    first = check.check("docs/a.md", page, read, lambda name: tmp_path / name)
+    again = check.check("docs/b.md", page, read, lambda name: tmp_path / name)
+    assert [(f.line, "docs/a.md:3" in f.message) for f in first] == [(6, True)] * 3
+    assert again == []
+
+
+def test_every_template_of_the_site_uses_known_placeholders():
+    found = []
+    for path in sorted((ROOT / "includes" / "templates").glob("*.md")):
+        found += check_template(path.name, path.read_text(encoding="utf-8"))
+    assert found == []
+
+
+def test_the_build_marks_placeholders_in_code_and_gives_the_form_its_fields():
+    html = (
+        '<div data-nr-details="x" id="your-details"></div><p>[Their name]</p>'
+        '<div class="highlight"><pre><span></span><code>Dear [Their name], [Field] '
+        "[Contact&#39;s name] [x]</code></pre></div>"
+    )
+    assert has_form(html)
+    marked = add_details(html, "#your-details")
+    assert "<p>[Their name]</p>" in marked
+    assert '<span class="nr-ph" data-nr-ph="them">[Their name]</span>' in marked
+    assert '<span class="nr-ph">[Field]</span> <span class="nr-ph">[Contact&#39;s name]</span>' in (
+        marked
+    )
+    assert "[x]</code></pre>" in marked
+    assert marked.count('<a href="#your-details">Fill in your details</a>') == 1
+    fields = marked.split('data-nr-fields="', 1)[1].split('"', 1)[0]
+    assert json.loads(unescape(fields)) == [[p.field, p.name] for p in FORM_FIELDS]
+    assert not has_form(marked.replace("data-nr-details", "data-other"))
