@@ -23,22 +23,25 @@ MAX_DAY = 60
 MAX_REMIND_CHARS = 120
 # One day phrase: 'business ' for Monday to Friday, a first day, maybe a last day.
 PHRASE = re.compile(r"(business )?days? (\d+)(?: to (\d+))?")
-_EXAMPLES = "like 'days 3 to 7' or 'business day 3' (day 1 is the day the reader starts)"
+_DAY_ONE = "(day 1 is the day the reader starts)"
 
 
 def option_problem(key: str, value: object) -> str:
     """Why the plan option `key: value` cannot be read, or ''."""
     if not isinstance(value, str):
-        return f"Checklist option '{key}' should be text, {_EXAMPLES}."
+        return f"Checklist option '{key}' should be text, like 'days 3 to 7' {_DAY_ONE}."
     if key == "when":
         if found := PHRASE.fullmatch(value.strip()):
             return _days_problem(key, value, found)
-        return f"Checklist option 'when: {value[:40]}' is not plan days; write it {_EXAMPLES}."
+        return (
+            f"Checklist option 'when: {value[:40]}' is not a span of plan days; write it "
+            f"like 'days 3 to 7' {_DAY_ONE} or 'business days 1 to 3'."
+        )
     phrases = list(PHRASE.finditer(value))
     if len(phrases) != 1 or phrases[0].group(3):
         return (
-            f"Checklist option 'remind: {value[:40]}' should hold exactly one day, "
-            f"{_EXAMPLES}: 'Send your one reply by business day 3.'"
+            f"Checklist option 'remind: {value[:40]}' should name exactly one day, as in "
+            f"'Send your one reply by business day 3.' {_DAY_ONE}."
         )
     if len(value) > MAX_REMIND_CHARS:
         return (

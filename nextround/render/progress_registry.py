@@ -52,7 +52,7 @@ def render_registry(base_url: str, entries: list[Entry]) -> str:
             f'<a href="{escape(href)}">{escape(plain_text(checklist.title))}</a> '
             f'<span class="nr-registry__page">{escape(entry.page_title)}</span> '
             f'<span class="nr-registry__count">{plural(len(checklist.items), "item")}</span>'
-            f'<ul class="nr-registry__notes" hidden>{texts}</ul></li>'
+            f'<ol class="nr-registry__notes" hidden>{texts}</ol></li>'
         )
     # Left out of the search index: the checklists are found on their own pages.
     return f'<ul class="nr-registry" data-nr-registry data-search-exclude>{"".join(rows)}</ul>'
