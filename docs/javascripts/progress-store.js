@@ -5,7 +5,7 @@
  *    "checklists": {"<checklist id>": ["<item id>", ...]},
  *    "plan": {"start": "YYYY-MM-DD"},
  *    "notes": {"<checklist id>": {"<item id>": "<note, at most 280 characters>"}}}
- * "plan" (the 30-day plan's start date, plan.js) and "notes" (a note on a
+ * "plan" (the 30-day plan's start date) and "notes" (a note on a
  * checklist item, checklists.js) are left out while empty. An export file is
  * the same document plus "format": "next-round-progress" and "exported":
  * "<ISO date>". A value saved before versions existed (a bare

@@ -10,8 +10,9 @@ reader starts (day 1), and may carry one reminder sentence with one day in it:
 
 `days 3 to 7` counts calendar days; `business day 3` counts Monday to Friday
 only, after the start date, as the guides do where they say "business days".
-`docs/javascripts/plan.js` reads the same phrase (its `PHRASE`) to show dates
-and write the calendar file. Pure functions over the option values.
+`docs/javascripts/checklists.js` reads the same phrase (the regex in its
+`span`) to show dates and write the calendar file. Pure functions over the
+option values.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ the very text the source parser sees, and a block whose id breaks
 The output is plain HTML that works without JavaScript: real checkboxes whose
 label is the item text, then `online.marker(id)` for the printed address.
 A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
-and `data-remind`, which `plan.js` turns into dates.
+and `data-remind`, which `checklists.js` turns into dates.
 """
 
 from __future__ import annotations
