@@ -219,6 +219,7 @@ def test_keyboard_only_ticking(server, page):
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
+    page.keyboard.press("Tab")  # the item's Note button
     page.keyboard.press("Tab")
     assert page.evaluate(
         "() => document.activeElement === document.querySelectorAll("

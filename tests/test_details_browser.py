@@ -39,8 +39,9 @@ def code_text(page):
 
 
 def fill_details(page, details):
+    """Type each detail key by key, as a reader does (spaces between words included)."""
     for label, text in details.items():
-        page.get_by_label(label, exact=True).fill(text)
+        page.get_by_label(label, exact=True).press_sequentially(text)
 
 
 def test_details_fill_every_template_copy_survive_a_reload_and_clear(browser, server):

@@ -78,9 +78,14 @@
       status.textContent ||= "Your details are cleared.";
     });
 
+    // Only a field whose saved text changed elsewhere (another tab, Import,
+    // Clear) is rewritten, so the space a reader is typing is kept.
     showForm = () => {
       const details = store.details();
-      inputs.forEach((input) => (input.value = details.get(input.name) || ""));
+      inputs.forEach((input) => {
+        const text = details.get(input.name) || "";
+        if (input.value.trim() !== text) input.value = text;
+      });
     };
     showForm();
   }

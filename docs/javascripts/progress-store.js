@@ -1,18 +1,24 @@
 /* Next Round progress store: the reader's data, kept in this browser only.
  *
  * Saved format, version 1, under the localStorage key "next-round:<site root path>":
- *   {"version": 1, "checklists": {"<checklist id>": ["<item id>", ...]},
- *    "details": {"<form field>": "<text>", ...}}
- * An export file is the same document plus "format": "next-round-progress"
- * and "exported": "<ISO date>". A value saved before versions existed (a bare
+ *   {"version": 1,
+ *    "checklists": {"<checklist id>": ["<item id>", ...]},
+ *    "details": {"<form field>": "<text>", ...},
+ *    "plan": {"start": "YYYY-MM-DD"},
+ *    "notes": {"<checklist id>": {"<item id>": "<note, at most 280 characters>"}}}
+ * "details" (the reader's details for the message templates, details.js),
+ * "plan" (the 30-day plan's start date) and "notes" (a note on a checklist
+ * item, checklists.js) are left out while empty. An export file is
+ * the same document plus "format": "next-round-progress" and "exported":
+ * "<ISO date>". A value saved before versions existed (a bare
  * {"<checklist id>": [...]}) is still read, and rewritten as version 1.
  *
  * Each kind of reader data is one top-level section, listed in SECTIONS with
- * how to read it (from storage leniently, from a file strictly) and write it.
- * A later kind (template details, a plan start date, notes) is one more
- * section: storage, export and import carry it with no other change. Readers
- * skip sections they do not know, so a new section keeps version 1; the
- * version changes only when an existing section changes meaning.
+ * how to read it (from storage leniently, from a file strictly) and write it
+ * (undefined leaves it out). A later kind is one more section: storage,
+ * export and import carry it with no other change. Readers skip sections they
+ * do not know, so a new section keeps version 1 and files from before it still
+ * import; the version changes only when an existing section changes meaning.
  * Ids are only looked up as own keys (Maps), so "constructor" or "__proto__"
  * are ids like any other. Ids the site no longer has are kept and ignored.
  */
@@ -22,24 +28,26 @@ window.nextRoundProgress = (() => {
   const FORMAT = "next-round-progress";
   const VERSION = 1;
   // Import limits. A real export with every item of the site ticked is about 7 KB.
-  const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200, details: 50, detailChars: 200 };
+  const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200, details: 50, detailChars: 200, note: 280 };
   const KEY = "next-round:" + siteRoot();
   const BACKUP = KEY + ":unreadable";
+  const SAVED = "ticks, notes, details and plan";
   const NOTICE = {
-    off: "Your ticks can't be saved in this browser, so they last only until you close this page.",
+    off: `Your ${SAVED} can't be saved in this browser, so they last only until you close this page.`,
     full:
-      "Your ticks can't be saved in this browser (storage is off or full), " +
+      `Your ${SAVED} can't be saved in this browser (storage is off or full), ` +
       "so they last only until you close this page.",
-    copied: "Saved ticks could not be read, so your checklists start empty. New ticks are saved as usual.",
+    copied: `Your saved ${SAVED} could not be read, so they start empty. New changes are saved as usual.`,
     noRoom:
-      "Saved ticks could not be read, and there is no room to keep a copy. Your checklists " +
-      "start empty, and your next tick replaces the unreadable ticks.",
-    replaced: "The unreadable ticks were replaced. New ticks are saved as usual.",
+      `Your saved ${SAVED} could not be read, and there is no room to keep a copy. They ` +
+      "start empty, and your next change replaces them.",
+    replaced: "What could not be read was replaced. New changes are saved as usual.",
   };
 
   let memory = null; // the reader's data while storage does not hold it
   let unreadable = false; // storage holds a value that could be neither read nor copied
   let notice = "";
+  const watchers = []; // called after every change, here or in another tab
 
   function siteRoot() {
     let base = ".";
@@ -116,9 +124,48 @@ window.nextRoundProgress = (() => {
     return details;
   }
 
+  /* The plan's start date: "YYYY-MM-DD" or null. */
+  function readPlan(value, strict) {
+    const start = isObject(value) && own(value, "start");
+    if (typeof start === "string" && /^\d{4}-\d\d-\d\d$/.test(start) && Date.parse(start) >= 0) return start;
+    return strict && value !== undefined ? refuse('The "plan" should hold a start date, like "2026-11-27".') : null;
+  }
+
+  /* Notes: a Map of checklist id to a Map of item id to its note. */
+  function readNotes(value, strict) {
+    const notes = new Map();
+    const lists = isObject(value) ? Object.entries(value) : [];
+    if (strict && ((value !== undefined && !isObject(value)) || lists.length > LIMIT.checklists)) {
+      refuse(`The "notes" should be an object with at most ${LIMIT.checklists} checklist ids.`);
+    }
+    for (const [id, items] of lists.slice(0, LIMIT.checklists)) {
+      const entries = isObject(items) ? Object.entries(items) : [];
+      if (strict) {
+        if (!isObject(items) || entries.some(([, text]) => typeof text !== "string" || text.length > LIMIT.note)) {
+          refuse(`The notes of "${shorten(id)}" should be item ids, each with a note of at most ${LIMIT.note} characters.`);
+        }
+        checkEntry(id, entries.map(([item]) => item));
+      }
+      const kept = entries.filter(([item, text]) => typeof text === "string" && text && item.length <= LIMIT.idChars);
+      if (kept.length && id.length <= LIMIT.idChars) {
+        notes.set(id, new Map(kept.slice(0, LIMIT.items).map(([item, text]) => [item, text.slice(0, LIMIT.note)])));
+      }
+    }
+    return notes;
+  }
+
   const SECTIONS = {
     checklists: { read: readChecklists, write: (lists) => Object.fromEntries(lists) },
-    details: { read: readDetails, write: (details) => Object.fromEntries(details) },
+    details: {
+      read: readDetails,
+      write: (details) => (details.size ? Object.fromEntries(details) : undefined),
+    },
+    plan: { read: readPlan, write: (start) => (start ? { start } : undefined) },
+    notes: {
+      read: readNotes,
+      write: (notes) =>
+        notes.size ? Object.fromEntries([...notes].map(([id, items]) => [id, Object.fromEntries(items)])) : undefined,
+    },
   };
 
   function readSections(value, strict) {
@@ -194,23 +241,20 @@ window.nextRoundProgress = (() => {
     return true;
   }
 
-  function setTicks(checklistId, items) {
+  /* Change the data with `edit` and save it, or keep it for this visit. */
+  function change(edit) {
     const data = read();
-    if (items.length) data.checklists.set(checklistId, items);
-    else data.checklists.delete(checklistId);
-    if (!write(data)) keepInMemory(data, NOTICE.full);
+    edit(data);
+    const saved = write(data);
+    if (!saved) keepInMemory(data, NOTICE.full);
+    watchers.forEach((callback) => callback());
+    return saved;
   }
 
-  /* Save the template details (a Map); false when they last only for this visit. */
-  function setDetails(details) {
-    const data = read();
-    data.details = details;
-    if (write(data)) return true;
-    keepInMemory(data, NOTICE.full);
-    return false;
-  }
+  /* Set `key` of `map` to `value`, or delete it when `value` is empty. */
+  const put = (map, key, value) => ((value?.size ?? value?.length) ? map.set(key, value) : map.delete(key), map);
 
-  /* Remove every tick, and the copy of unreadable ticks, from this browser. */
+  /* Remove everything saved, and the copy of an unreadable value, from this browser. */
   function clear() {
     try {
       localStorage.removeItem(KEY);
@@ -258,28 +302,34 @@ window.nextRoundProgress = (() => {
   }
 
   /* Reload from storage when another tab saves or clears it (key null). */
-  function watch(callback) {
-    window.addEventListener("storage", (event) => {
-      if (event.key !== KEY && event.key !== null) return;
-      memory = null;
-      unreadable = false;
-      notice = "";
-      callback();
-    });
-  }
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY && event.key !== null) return;
+    memory = null;
+    unreadable = false;
+    notice = "";
+    watchers.forEach((callback) => callback());
+  });
 
   return Object.freeze({
     ticks: (checklistId) => read().checklists.get(checklistId) || [],
     checklists: () => read().checklists,
-    setTicks,
+    setTicks: (checklistId, items) => change((data) => put(data.checklists, checklistId, items)),
     details: () => read().details,
-    setDetails,
+    /* Save the template details (a Map); false when they last only for this visit. */
+    setDetails: (details) => change((data) => (data.details = details)),
+    notes: (checklistId) => read().notes.get(checklistId) || new Map(),
+    setNote: (checklistId, itemId, text) =>
+      change(({ notes }) => put(notes, checklistId, put(new Map(notes.get(checklistId)), itemId, text.trim() && text))),
+    /* A checklist's Reset: its ticks and notes. */
+    reset: (checklistId) => change((data) => [data.checklists, data.notes].forEach((map) => map.delete(checklistId))),
+    plan: () => read().plan,
+    setPlan: (start) => change((data) => (data.plan = start)),
     clear,
     replace: write,
     exportText,
     readFile,
     shorten,
-    watch,
+    watch: (callback) => watchers.push(callback),
     notice: () => notice,
     newPage: () => {
       if (!memory) notice = "";

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from nextround.findings import Finding
 from nextround.parse.checklists import Checklist, Item, id_problem
+from nextround.parse.plan_days import OPTIONS as PLAN_OPTIONS
+from nextround.parse.plan_days import option_problem
 
 MAX_ITEMS = 12
 MAX_ITEM_CHARS = 200
@@ -30,6 +32,9 @@ def check_checklist(path: str, checklist: Checklist) -> list[Finding]:
         )
     if problem := id_problem(checklist.options.get("id", ""), checklist.written_id):
         findings.append(Finding(path, checklist.line, problem))
+    for key in PLAN_OPTIONS:
+        if key in checklist.options and (problem := option_problem(key, checklist.options[key])):
+            findings.append(Finding(path, checklist.option_lines.get(key, checklist.line), problem))
     count = len(checklist.items)
     if not 1 <= count <= MAX_ITEMS:
         findings.append(

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
+from nextround.parse.plan_days import OPTIONS as PLAN_OPTIONS
+
 ID_MAX_CHARS = 48
 CHECKLIST_ID_MAX_CHARS = 64
 # Words that YAML reads as a boolean or null, so pymdownx would not see a string.
@@ -73,6 +75,8 @@ class Checklist:
     line: int
     options: dict = field(default_factory=dict)
     id_line: str = ""
+    # The line of each option, by name, for messages about its value.
+    option_lines: dict[str, int] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
 
     @property
@@ -297,16 +301,22 @@ class _Reader:
                 )
             )
             options = {}
+        lines = {
+            found.group(2): self.header_line + 1 + number
+            for number, line in enumerate(textwrap.dedent("\n".join(self.header)).splitlines())
+            if (found := _OPTION.match(line)) and not found.group(1)
+        }
         for key in options:
-            if key != "id":
+            if key != "id" and key not in PLAN_OPTIONS:
                 self.problems.append(
                     SyntaxProblem(
-                        self.header_line + 1,
-                        f"Checklist option '{key}' is not known; expected 'id'. "
-                        "Without a valid header the block renders as plain text.",
+                        lines.get(key, self.header_line + 1),
+                        f"Checklist option '{key}' is not known; expected 'id', 'when' or "
+                        "'remind'. Without a valid header the block renders as plain text.",
                     )
                 )
         self.current.options = options
+        self.current.option_lines = lines
         self.current.id_line = next(
             (line.strip() for line in self.header if line.strip()[:3] == "id:"), ""
         )

@@ -6,6 +6,8 @@ the very text the source parser sees, and a block whose id breaks
 `parse.checklists.id_problem` is not rendered at all (the checks report it).
 The output is plain HTML that works without JavaScript: real checkboxes whose
 label is the item text, then `online.marker(id)` for the printed address.
+A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
+and `data-remind`, which `checklists.js` turns into dates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from nextround.parse.checklists import id_problem, item_id
+from nextround.parse.plan_days import OPTIONS as PLAN
 
 _MARKERS = ("[ ]", "[x]", "[X]")
 
@@ -26,7 +29,7 @@ class ChecklistBlock(Block):
 
     NAME = "checklist"
     ARGUMENT = None
-    OPTIONS: ClassVar = {"id": ("", lambda value: value)}
+    OPTIONS: ClassVar = {name: ("", lambda value: value) for name in ("id", *PLAN)}
 
     def on_validate(self, parent):
         """Render only a block whose id follows the one id rule."""
@@ -42,6 +45,7 @@ class ChecklistBlock(Block):
                 "class": "nr-checklist",
                 "id": f"checklist-{checklist_id}",
                 "data-checklist": checklist_id,
+                **{f"data-{key}": str(self.options[key]) for key in PLAN if self.options[key]},
             },
         )
         title = ElementTree.SubElement(container, "p", {"class": "nr-checklist__title"})

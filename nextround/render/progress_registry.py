@@ -3,8 +3,10 @@
 A page asks for it with the marker `<div class="nr-registry" data-nr-registry></div>`;
 the build replaces the marker with `render_registry`'s static list (it works
 without JavaScript and from `file://`), built from the same parsed checklists
-that the checks judge. Titles are shown as plain text: Markdown and entities in a
-checklist's title are rendered, then stripped of tags.
+that the checks judge. Each entry also holds its items' text in a hidden list,
+where `checklists.js` shows the reader's notes beside their items. Titles
+and items are shown as plain text: their Markdown and entities are rendered,
+then stripped of tags.
 """
 
 from __future__ import annotations
@@ -40,12 +42,17 @@ def render_registry(base_url: str, entries: list[Entry]) -> str:
             continue  # Not rendered, so not listed; the checks report it.
         href = relative_url(entry.page_url, folder_of(base_url)) + f"#checklist-{checklist.id}"
         items = " ".join(item.id for item in checklist.items)
+        texts = "".join(
+            f'<li data-item="{escape(item.id)}">{escape(plain_text(item.text))}</li>'
+            for item in checklist.items
+        )
         rows.append(
             f'<li class="nr-registry__entry" data-checklist="{escape(checklist.id)}" '
             f'data-items="{escape(items)}">'
             f'<a href="{escape(href)}">{escape(plain_text(checklist.title))}</a> '
             f'<span class="nr-registry__page">{escape(entry.page_title)}</span> '
-            f'<span class="nr-registry__count">{plural(len(checklist.items), "item")}</span></li>'
+            f'<span class="nr-registry__count">{plural(len(checklist.items), "item")}</span>'
+            f'<ol class="nr-registry__notes" hidden>{texts}</ol></li>'
         )
     # Left out of the search index: the checklists are found on their own pages.
     return f'<ul class="nr-registry" data-nr-registry data-search-exclude>{"".join(rows)}</ul>'
