@@ -48,7 +48,6 @@ COPIED_LINES = {
     "partials/toc.html": ["</label>"],
     "partials/search.html": [
         '<div class="md-search" data-md-component="search" role="dialog">',
-        '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
     ],
     "partials/nav.html": [
         '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" '

@@ -13,6 +13,7 @@ and Enter, and Escape closes search.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PAGES = {"home": "", "guide": "guides/process-the-news/", "progress": "progress/"}
 GUIDE = PAGES["guide"]
@@ -80,6 +81,15 @@ def open_page(page, server, path: str) -> list[str]:
     return page.evaluate(MARK_CONTROLS)
 
 
+def shows_soon(page) -> bool:
+    """Whether focus shows within a second: Material opens search just after its box is focused."""
+    try:
+        page.wait_for_function(f"({FOCUSED})().shows", timeout=1000)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def tab_to(page, condition: str) -> None:
     """Press Tab until `condition` (JS, about document.activeElement) holds."""
     for _ in range(MAX_STOPS):
@@ -104,7 +114,7 @@ def test_tab_reaches_every_control_in_order_with_focus_shown(page, server, name)
         if reached and focused["mark"] == reached[0]:
             break
         reached.append(focused["mark"] or focused["name"])
-        if not focused["shows"]:
+        if not focused["shows"] and not shows_soon(page):
             hidden_focus.append(focused["name"])
     assert hidden_focus == [], "focus is not visible on these"
     missed = page.evaluate(
@@ -122,7 +132,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_into_the_content(page, serv
     page.keyboard.press("Tab")
     skip = page.evaluate(FOCUSED)
     assert skip["name"].endswith("Skip to content")
-    assert skip["shows"]
+    assert skip["shows"] or shows_soon(page)
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.md-content')")
@@ -173,7 +183,7 @@ def test_search_by_keyboard_opens_a_result_and_escape_closes_it(page, server):
     page.wait_for_selector(".md-search-result__item a")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
-    assert page.evaluate(FOCUSED)["shows"]
+    assert page.evaluate(FOCUSED)["shows"] or shows_soon(page)
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked"), "Escape closes"
     assert page.locator(".md-search__output").is_hidden()
