@@ -57,6 +57,7 @@ class Result:
     scores: dict[str, int]
     transferred: int
     other_hosts: list[str]
+    benchmark: int
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,6 +100,9 @@ def table(results: list[Result]) -> list[str]:
         scores = "".join(f"{result.scores[c]:>6}" for c in CATEGORIES)
         kilobytes = result.transferred / 1024
         lines.append(f"{result.name:<11}{scores}{kilobytes:>7.0f}  {len(result.other_hosts)}")
+    # Lighthouse's measure of this computer's speed: performance scores depend on it.
+    speeds = sorted(result.benchmark for result in results)
+    lines.append(f"Lighthouse benchmark index of this computer: {speeds[0]} to {speeds[-1]}")
     return lines
 
 
@@ -166,7 +170,7 @@ def summary(name: str, report: dict, host: str) -> Result:
         and urlsplit(item["url"]).netloc != host
     ]
     transferred = sum(item.get("transferSize") or 0 for item in items)
-    return Result(name, scores, transferred, other)
+    return Result(name, scores, transferred, other, round(report["environment"]["benchmarkIndex"]))
 
 
 if __name__ == "__main__":
