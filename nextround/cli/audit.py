@@ -131,31 +131,46 @@ def build_site(config_file: str, site: Path, strict: bool = True) -> str | None:
 
 
 def audit_page(name: str, url: str, out: Path, runs: int) -> Result:
-    """Audit `url` `runs` times; keep the run with the median performance score in `out`."""
+    """Audit `url` `runs` times; keep the run with the median performance score in `out`.
+
+    A run Lighthouse could not finish (on a busy computer its trace can fail) is
+    tried again, up to `runs` more times in all.
+    """
     reports = []
-    for run in range(runs):
-        stem = out / f"{name}-run{run + 1}"
-        reports.append((lighthouse(url, stem), stem))
+    for attempt in range(2 * runs):
+        if len(reports) == runs:
+            break
+        stem = out / f"{name}-run{attempt + 1}"
+        report = lighthouse(url, stem)
+        if report is None:
+            print(f"{name}: run {attempt + 1} did not finish; running it again")
+        else:
+            reports.append((report, stem))
+    if not reports:
+        raise SystemExit(f"Lighthouse could not audit {url}; see the messages above.")
     reports.sort(key=lambda item: item[0]["categories"]["performance"]["score"] or 0)
     report, stem = reports[len(reports) // 2]
     for suffix in (".report.json", ".report.html"):
         Path(f"{stem}{suffix}").replace(out / f"{name}{suffix}")
-    for _, other in reports:
-        for suffix in (".report.json", ".report.html"):
-            Path(f"{other}{suffix}").unlink(missing_ok=True)
+    for path in out.glob(f"{name}-run*.report.*"):
+        path.unlink()
     return summary(name, report, urlsplit(url).netloc)
 
 
-def lighthouse(url: str, stem: Path) -> dict:
-    """Run Lighthouse once on `url`, writing `stem`.report.json and .html; the parsed JSON."""
+def lighthouse(url: str, stem: Path) -> dict | None:
+    """Run Lighthouse once on `url`, writing `stem`.report.json and .html; None if it failed."""
     command = [shutil.which("node"), str(LIGHTHOUSE), url, "--quiet"]
     command += ["--no-enable-error-reporting", "--output=json", "--output=html"]
     command += [f"--output-path={stem}"]
     flags = ["--headless=new", *CHROMIUM_FLAGS, NO_OTHER_HOST]
     command += [f"--chrome-flags={flag}" for flag in flags]
     env = {**os.environ, "CHROME_PATH": chromium_path() or ""}
-    subprocess.run(command, env=env, check=True, timeout=300)
-    return json.loads(Path(f"{stem}.report.json").read_text(encoding="utf-8"))
+    result = subprocess.run(command, env=env, check=False, timeout=300)
+    report = Path(f"{stem}.report.json")
+    if result.returncode != 0 or not report.exists():
+        return None
+    parsed = json.loads(report.read_text(encoding="utf-8"))
+    return None if parsed.get("runtimeError") else parsed
 
 
 def summary(name: str, report: dict, host: str) -> Result:
