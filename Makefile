@@ -102,7 +102,7 @@ audit: $(VENV)/.docs-installed $(VNU_STAMP)
 
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	$(BIN)/python tests/bench/asset_size.py
-	NO_MKDOCS_2_WARNING=1 PYTHONPATH=$(CURDIR) $(BIN)/python tests/bench/page_budget.py
+	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/page_budget.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 
 lock: $(VENV)/.test-installed
