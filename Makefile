@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts bench lock clean
+.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts audit bench lock clean
 
 # A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
 CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
@@ -23,7 +23,8 @@ help:
 	@echo "make check   run the content checks and print the report"
 	@echo "make check-external  check external links over the network (lychee)"
 	@echo "make handouts  write the printable checklists as PDFs into handouts/ (Chromium)"
-	@echo "make bench   print build-time and asset-size figures"
+	@echo "make audit   Lighthouse scores of four pages served by nginx (reports in audit/)"
+	@echo "make bench   print build-time, asset-size and page-weight figures"
 	@echo "make report  print word counts and reading grades of the guides"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
 
@@ -36,9 +37,10 @@ $(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
 	@touch $@
 
 # From the npm registry, exactly as tools/package-lock.json pins them: the W3C Nu
-# Html Checker (vnu.jar, run with Java) and the iframe-worker shim of the offline
-# copy. --ignore-scripts: vnu-jar's install script would download a Java runtime;
-# the tests use the system's. Without npm the HTML and offline tests skip locally
+# Html Checker (vnu.jar, run with Java), the iframe-worker shim of the offline
+# copy and Lighthouse (`make audit`, run with Node; it needs no install script).
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the
+# tests use the system's. Without npm the HTML and offline tests skip locally
 # and fail in CI.
 VNU_STAMP := tools/node_modules/.installed
 $(VNU_STAMP): tools/package-lock.json
@@ -94,8 +96,13 @@ check-external: $(VENV)/.test-installed
 handouts: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts --out handouts
 
+# Lighthouse, mobile settings, on four pages behind deploy/nginx.conf; nothing leaves 127.0.0.1.
+audit: $(VENV)/.docs-installed $(VNU_STAMP)
+	$(BIN)/python -m nextround.cli.audit --out audit
+
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	PYTHONPATH=. $(BIN)/python tests/bench/asset_size.py
+	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/page_budget.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 
 lock: $(VENV)/.test-installed
@@ -106,4 +113,4 @@ lock: $(VENV)/.test-installed
 		-c requirements/docs.lock -o requirements/properdocs.lock
 
 clean:
-	rm -rf site .cache handouts next-round-offline.zip
+	rm -rf site .cache handouts audit next-round-offline.zip

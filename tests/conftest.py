@@ -7,18 +7,18 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from nextround import nginx
 from nextround.cli.handouts import CHROMIUM_FLAGS
+from nextround.nginx import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,24 +119,6 @@ def server(site_dir) -> Iterator[Server]:
     httpd.shutdown()
 
 
-NGINX_MAIN = """\
-daemon off;
-user root;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-{servers}
-}}
-"""
 NGINX_SERVER = """\
     server {{
         listen 127.0.0.1:{port};
@@ -150,13 +132,6 @@ def missing_tool(message: str):
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -173,30 +148,13 @@ def nginx_serving(mounts: dict[str, Path], tmp: Path) -> Iterator[Server]:
 @contextlib.contextmanager
 def nginx_running(servers: str, port: int, tmp: Path) -> Iterator[Server]:
     """A real nginx with the `server` blocks `servers`, one of them listening on `port`."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        missing_tool("nginx not found. Install Debian's package: apt-get install nginx")
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_MAIN.format(tmp=tmp, servers=servers))
-    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)], stderr=subprocess.PIPE)
     try:
-        _wait_for_port(port, process)
-        yield Server(url=f"http://127.0.0.1:{port}/", host=f"127.0.0.1:{port}")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _wait_for_port(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx stopped: {process.stderr.read().decode()}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    pytest.fail("nginx did not start listening within 10 s")
+        with nginx.nginx_running(servers, port, tmp) as url:
+            yield Server(url=url, host=f"127.0.0.1:{port}")
+    except nginx.NginxMissingError as error:
+        missing_tool(str(error))
+    except nginx.NginxFailedError as error:
+        pytest.fail(str(error))
 
 
 def chromium_path() -> str | None:

@@ -15,15 +15,14 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from checklist_pages import boxes, export_file, import_file, ticked
-from conftest import ROOT, Server, free_port, nginx_running, watch_page
+from conftest import Server, free_port, nginx_running, watch_page
 
-RECIPE = ROOT / "deploy" / "nginx.conf"
-PREFIX = "/next-round/"
+from nextround.nginx import PREFIX, recipe_for
+
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -50,18 +49,6 @@ document.addEventListener("securitypolicyviolation", (event) =>
 GZIP_MIN_LENGTH = 256
 GUIDE = "guides/process-the-news/"
 FIRST = "#checklist-news-first-48-hours"
-
-
-def recipe_for(port: int, site: Path) -> str:
-    """The recipe with only its port and folder changed; each must be there exactly once."""
-    text = RECIPE.read_text(encoding="utf-8")
-    for old, new in [
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        ("alias /var/www/next-round/;", f"alias {site}/;"),
-    ]:
-        assert text.count(old) == 1, f"deploy/nginx.conf should hold `{old}` once"
-        text = text.replace(old, new)
-    return text
 
 
 @pytest.fixture(scope="module")

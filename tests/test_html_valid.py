@@ -46,6 +46,9 @@ COPIED_LINES = {
         "{{ page.meta.title }}",
     ],
     "partials/toc.html": ["</label>"],
+    "partials/search.html": [
+        '<div class="md-search" data-md-component="search" role="dialog">',
+    ],
     "partials/nav.html": [
         '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" '
         'title="{{ config.site_name | e }}" class="md-nav__button md-logo" '

@@ -272,8 +272,8 @@ def test_a_corrupt_value_too_big_to_back_up_is_replaced_by_the_next_tick(server,
     page.reload()
     notice = page.locator(f"{FIRST} .nr-notice")
     assert notice.inner_text() == (
-        "Your saved ticks, notes, details and plan could not be read, and there is no room to keep a "
-        "copy. They start empty, and your next change replaces them."
+        "Your saved ticks, notes, details and plan could not be read, and there is no room to "
+        "keep a copy. They start empty, and your next change replaces them."
     )
     assert not any(ticked(page, FIRST))
     boxes(page, FIRST).nth(1).check()

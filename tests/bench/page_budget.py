@@ -1,0 +1,152 @@
+"""Print what a reader's browser downloads: bytes and requests per page, ours and stock Material's.
+
+Builds the site twice into a temporary folder: as it is, and "stock": the same
+pages, navigation and Markdown extensions under Material's defaults (theme
+`material` with no custom folder, palette, font setting, features, hooks or
+extra CSS and JavaScript). nginx serves both under /next-round/ with
+deploy/nginx.conf (gzip on). Chromium, with an empty cache, loads the home
+page, a guide, the templates page and the progress page of each, and counts
+every request and the bytes that came over the wire (gzipped where nginx
+compressed them), with and without the search index. Requests to any other
+host are counted and never sent: refused by the browser, or stopped by the
+recipe's Content-Security-Policy. Our site must make none (exit status 1
+otherwise).
+
+Run with `make bench`, or `PYTHONPATH=. .venv/bin/python tests/bench/page_budget.py`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from nextround import nginx
+from nextround.cli.audit import PAGES, build_site
+from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
+
+ROOT = Path(__file__).resolve().parents[2]
+INDEX = "search/search_index.json"
+# Top-level keys of mkdocs.yml the stock copy keeps: the same pages, rendered the same way.
+KEPT = ("site_name", "site_url", "markdown_extensions", "nav")
+_TOP_LEVEL = re.compile(r"^([a-z_]+):", re.MULTILINE)
+# Loads from other hosts that the recipe's Content-Security-Policy stops before any request.
+WATCH_POLICY = """
+window.__blocked = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  if (/^https?:/.test(event.blockedURI)) window.__blocked.push(event.blockedURI);
+});
+"""
+
+
+@dataclass
+class Load:
+    """What one page load downloaded."""
+
+    requests: int = 0
+    transferred: int = 0
+    index: int = 0
+    other_hosts: list[str] = field(default_factory=list)
+
+
+def stock_config(ours: Path, folder: Path) -> Path:
+    """A mkdocs.yml for `folder` with Material's defaults and our pages, nav and extensions."""
+    text = ours.read_text(encoding="utf-8")
+    starts = [m.start() for m in _TOP_LEVEL.finditer(text)] + [len(text)]
+    blocks = {text[a:b].split(":", 1)[0]: text[a:b] for a, b in itertools.pairwise(starts)}
+    kept = "".join(blocks[key].rstrip() + "\n" for key in KEPT)
+    config = folder / "mkdocs.yml"
+    config.write_text(f"{kept}docs_dir: {ours.parent / 'docs'}\ntheme:\n  name: material\n")
+    return config
+
+
+def load(browser, base: str, path: str) -> Load:
+    """Load `base + path` with an empty cache; count requests and bytes, refuse other hosts."""
+    host = urlsplit(base).netloc
+    found = Load()
+    context = browser.new_context()
+
+    def refuse(route):
+        found.other_hosts.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: urlsplit(url).netloc != host, refuse)
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    page = context.new_page()
+    page.add_init_script(WATCH_POLICY)
+    # The search worker asks for the index after the page is idle for a moment: wait for it.
+    with context.expect_event("requestfinished", lambda request: request.url.endswith(INDEX)):
+        page.goto(base + path, wait_until="networkidle")
+    page.wait_for_load_state("networkidle")
+    found.other_hosts += page.evaluate("window.__blocked")
+    for request in finished:
+        if not request.url.startswith("http"):
+            continue
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        found.requests += 1
+        found.transferred += size
+        if request.url.endswith(INDEX):
+            found.index += size
+    context.close()
+    return found
+
+
+def main() -> int:
+    """Build both copies, serve them with nginx, load each page; print the table."""
+    executable = chromium_path()
+    if executable is None:
+        print("Chromium not found: install Debian's package (apt-get install chromium).")
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="next-round-budget-") as folder:
+        tmp = Path(folder)
+        sites = {"Next Round": tmp / "ours", "Stock Material": tmp / "stock"}
+        stock = stock_config(ROOT / "mkdocs.yml", tmp)
+        for name, config in (("Next Round", ROOT / "mkdocs.yml"), ("Stock Material", stock)):
+            error = build_site(str(config), sites[name], strict=name == "Next Round")
+            if error:
+                print(f"{name} did not build:\n{error}")
+                return 2
+        ports = {name: nginx.free_port() for name in sites}
+        servers = "".join(nginx.recipe_for(ports[name], sites[name]) for name in sites)
+        (tmp / "nginx").mkdir()
+        first = ports["Next Round"]
+        with nginx.nginx_running(servers, first, tmp / "nginx"), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+            )
+            rows = []
+            for name in sites:
+                base = f"http://127.0.0.1:{ports[name]}{nginx.PREFIX}"
+                rows += [(name, page, load(browser, base, path)) for page, path in PAGES.items()]
+            browser.close()
+    print_table(rows)
+    ours = [url for name, _, found in rows if name == "Next Round" for url in found.other_hosts]
+    return 1 if ours else 0
+
+
+def print_table(rows: list[tuple[str, str, Load]]) -> None:
+    """One line per site and page, then the requests our site made to other hosts."""
+    print("\nPage budget: served by nginx (deploy/nginx.conf, gzip), loaded by Chromium, no cache")
+    header = f"{'Site':<16}{'Page':<11}{'Requests':>9}{'Other hosts':>12}"
+    print(header + f"{'KB':>8}{'KB w/o index':>14}{'Index KB':>10}")
+    for name, page, found in rows:
+        kilobytes = [found.transferred, found.transferred - found.index, found.index]
+        print(
+            f"{name:<16}{page:<11}{found.requests:>9}{len(found.other_hosts):>12}"
+            + "".join(f"{k / 1024:>{w}.1f}" for k, w in zip(kilobytes, (8, 14, 10), strict=True))
+        )
+    for name, page, found in rows:
+        for url in found.other_hosts:
+            print(f"{name} {page}: asked another host for {url} (refused)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

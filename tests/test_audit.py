@@ -1,0 +1,45 @@
+"""`make audit` and the page budget read their figures right, without running a browser.
+
+The Lighthouse summary counts bytes and flags any request to another host (data: URLs are
+not requests); the stock copy of the page budget keeps our pages, navigation and Markdown
+extensions and drops everything of ours that changes the theme.
+"""
+
+from __future__ import annotations
+
+from bench.page_budget import stock_config
+from conftest import ROOT
+
+from nextround.cli.audit import CATEGORIES, summary, table
+
+
+def report(urls: list[str], score: float = 1.0) -> dict:
+    """A Lighthouse report with the given network requests, 1,000 bytes each."""
+    items = [{"url": url, "transferSize": 1000} for url in urls]
+    return {
+        "categories": {name: {"score": score} for name in CATEGORIES},
+        "audits": {"network-requests": {"details": {"items": items}}},
+        "environment": {"benchmarkIndex": 1234.4},
+    }
+
+
+def test_summary_flags_other_hosts_and_adds_up_bytes():
+    urls = [
+        "http://127.0.0.1:8080/next-round/",
+        "http://127.0.0.1:8080/next-round/assets/main.css",
+        "data:image/svg+xml;charset=utf-8,<svg/>",
+        "https://fonts.googleapis.com/css?family=Roboto",
+    ]
+    result = summary("guide", report(urls, 0.984), "127.0.0.1:8080")
+    assert result.other_hosts == ["https://fonts.googleapis.com/css?family=Roboto"]
+    assert result.transferred == 4000
+    assert result.scores == dict.fromkeys(CATEGORIES, 98)
+    assert table([result])[1].split() == ["guide", "98", "98", "98", "98", "4", "1"]
+
+
+def test_stock_copy_keeps_pages_and_extensions_but_no_theme_changes(tmp_path):
+    text = stock_config(ROOT / "mkdocs.yml", tmp_path).read_text(encoding="utf-8")
+    assert "nav:" in text and "pymdownx.snippets" in text
+    assert "name: material" in text
+    for ours in ("custom_dir", "hooks:", "extra_css", "extra_javascript", "palette", "features"):
+        assert ours not in text, ours
