@@ -178,7 +178,8 @@ def test_progress_buttons_work_with_the_keyboard(page, server):
 def test_search_by_keyboard_opens_a_result_and_escape_closes_it(page, server):
     open_page(page, server, "")
     tab_to(page, "el.matches('input.md-search__input')")
-    assert page.evaluate("document.getElementById('__search').checked"), "search opens"
+    # Material opens search on the box's focus event, a moment after the focus.
+    page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
     page.keyboard.type("feedback")
     page.wait_for_selector(".md-search-result__item a")
     page.keyboard.press("ArrowDown")
