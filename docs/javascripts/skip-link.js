@@ -2,7 +2,7 @@
  * Material's instant navigation answers every change of the address's #part by
  * clicking a link to it that is not in the page, which leaves focus nowhere: the
  * next Tab went back to the menu. Here the skip link focuses its heading itself,
- * without changing the address. Loaded by overrides/main.html. */
+ * without changing the address. Listed in extra_javascript (mkdocs.yml). */
 (() => {
   "use strict";
 
