@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from nextround import nginx
 from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
+from nextround.engine.build_command import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -115,19 +116,6 @@ def missing_tools() -> str | None:
     if chromium_path() is None:
         return "Chromium not found: install Debian's package (apt-get install chromium)."
     return None
-
-
-def build_site(config_file: str, site: Path, strict: bool = True) -> str | None:
-    """A build of `config_file` into `site` (strict unless told); its output when it fails."""
-    command = ["build", *(["--strict"] if strict else []), "-q", "-f", config_file, "-d", str(site)]
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", *command],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    return None if build.returncode == 0 else build.stdout + build.stderr
 
 
 def audit_page(name: str, url: str, out: Path, runs: int) -> Result:

@@ -20,13 +20,13 @@ import http.server
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from nextround.engine.build_command import build_site
 from nextround.text import plural
 
 # Headless Chromium without anything that would reach the network.
@@ -60,16 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site_dir
         if site is None:
             site = Path(folder)
-            command = ["build", "--strict", "-q", "-f", args.config_file, "-d", str(site)]
-            build = subprocess.run(
-                [sys.executable, "-m", "mkdocs", *command],
-                capture_output=True,
-                text=True,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                check=False,
-            )
-            if build.returncode != 0:
-                print(f"The site did not build:\n{build.stdout}{build.stderr}")
+            if (error := build_site(args.config_file, site)) is not None:
+                print(f"The site did not build:\n{error}")
                 return 2
         args.out.mkdir(parents=True, exist_ok=True)
         for path, pages in write_handouts(site, args.out, executable):

@@ -14,12 +14,12 @@ nothing loads from outside the folder. Exit status
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from nextround.engine.build_command import build_site
 
 FOLDER = "next-round"
 # Only a web server shows the 404 page and reads the sitemap; source maps only help developers.
@@ -30,26 +30,10 @@ def build_offline(config: Path, out: Path) -> int:
     """Build `config` for file:// and zip it into `out`; the build's exit code."""
     with tempfile.TemporaryDirectory(prefix="next-round-offline-") as tmp:
         site = Path(tmp) / FOLDER
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-f",
-                str(config),
-                "-d",
-                str(site),
-            ],
-            env={**os.environ, "NEXT_ROUND_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            print(result.stdout + result.stderr, file=sys.stderr)
-            return result.returncode
+        error = build_site(config, site, env={"NEXT_ROUND_OFFLINE": "true"})
+        if error is not None:
+            print(error, file=sys.stderr)
+            return 1
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(site.rglob("*")):
                 if path.is_file() and path.suffix != ".map" and path.name not in LEFT_OUT:

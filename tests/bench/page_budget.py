@@ -26,8 +26,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from nextround import nginx
-from nextround.cli.audit import PAGES, build_site
+from nextround.cli.audit import PAGES
 from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
+from nextround.engine.build_command import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX = "search/search_index.json"
