@@ -20,6 +20,13 @@ _FILL = """([key, room]) => {
 }"""
 
 
+# An init script: every save to localStorage fails as if storage were full.
+STORAGE_FULL = (
+    "Storage.prototype.setItem = function () {"
+    " throw new DOMException('full', 'QuotaExceededError'); };"
+)
+
+
 def boxes(page, checklist):
     """The checkboxes of the checklist matching the CSS selector `checklist`."""
     return page.locator(f"{checklist} input.nr-checklist__box")

@@ -7,7 +7,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from checklist_pages import boxes, export_file, import_file, status, storage_key, ticked
+from checklist_pages import (
+    STORAGE_FULL,
+    boxes,
+    export_file,
+    import_file,
+    status,
+    storage_key,
+    ticked,
+)
 from conftest import nginx_serving, watch_page
 
 GUIDE = "guides/process-the-news/"
@@ -187,10 +195,7 @@ def test_unavailable_storage_still_works_for_the_visit(server, context):
 
 
 def test_full_storage_keeps_ticks_for_the_visit(server, context):
-    context.add_init_script(
-        "Storage.prototype.setItem = function () {"
-        " throw new DOMException('full', 'QuotaExceededError'); };"
-    )
+    context.add_init_script(STORAGE_FULL)
     page = context.new_page()
     watch = watch_page(page)
     page.goto(server.url + GUIDE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from checklist_pages import export_file, storage_key
+from checklist_pages import STORAGE_FULL, export_file, storage_key
 from playwright.sync_api import expect
 
 TEMPLATES = "templates/"
@@ -166,10 +166,7 @@ def test_a_progress_file_is_read_strictly_for_details(page, server):
 
 
 def test_full_storage_keeps_details_for_the_visit_with_a_notice(server, context):
-    context.add_init_script(
-        "Storage.prototype.setItem = function () {"
-        " throw new DOMException('full', 'QuotaExceededError'); };"
-    )
+    context.add_init_script(STORAGE_FULL)
     page = context.new_page()
     page.goto(server.url + TEMPLATES)
     fill_details(page, {"Your name": "Ana Diaz"})

@@ -16,7 +16,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from calendar_file import rfc5545_problems
-from checklist_pages import boxes, export_file, import_file, storage_key, stored
+from checklist_pages import STORAGE_FULL, boxes, export_file, import_file, storage_key, stored
 from conftest import watch_page
 from playwright.sync_api import expect
 from print_pdfs import page_texts
@@ -203,10 +203,7 @@ def test_a_note_survives_a_reload_shows_on_progress_prints_and_is_reset(server, 
 
 
 def test_with_storage_full_the_plan_and_notes_work_for_the_visit(server, context):
-    context.add_init_script(
-        "Storage.prototype.setItem = function () {"
-        " throw new DOMException('full', 'QuotaExceededError'); };"
-    )
+    context.add_init_script(STORAGE_FULL)
     page = context.new_page()
     watch = watch_page(page)
     page.goto(server.url + PLAN)
