@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts audit bench lock clean
+.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts audit bench policy lock clean
 
 # A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
 CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
@@ -26,6 +26,7 @@ help:
 	@echo "make audit   Lighthouse scores of four pages served by nginx (reports in audit/)"
 	@echo "make bench   print build-time, asset-size and page-weight figures"
 	@echo "make report  print word counts and reading grades of the guides"
+	@echo "make policy  write the security policy (hashes of Material's inline scripts) into deploy/"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
 
 # A stamp per lock file: pip runs again only when the pins change.
@@ -104,6 +105,10 @@ bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	PYTHONPATH=. $(BIN)/python tests/bench/asset_size.py
 	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/page_budget.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
+
+# After upgrading Material: the hashes of its inline scripts into every recipe in deploy/.
+policy: $(VENV)/.docs-installed
+	$(BIN)/python -m nextround.cli.policy --write
 
 lock: $(VENV)/.test-installed
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock

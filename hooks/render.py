@@ -1,10 +1,11 @@
 """Render our Markdown: checklists, reading times and the progress list.
 
 Events: `on_config` adds the `/// checklist` block and the page reader, and checks
-a career center's `extra.center`; `on_files` adds its logo, colors and pages
-and minifies our scripts and stylesheets;
+a career center's `extra.center`; `on_files` adds its logo and pages and
+leaves out the sources of our bundles;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
-the reading order; `on_env` writes the list of checklists into "My progress";
+the reading order; `on_env` writes the list of checklists into "My progress"
+and gives each page the one script and stylesheet its content uses;
 `on_post_page` and `on_post_template` put the center's contacts into their slots;
 `on_post_build` adds the pages' search keywords to Material's search index.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -42,12 +43,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Write the list of every checklist into the page that asks for it."""
+    """Write the list of every checklist into its page; give each page its bundles."""
     mkdocs_build.fill_registry(files, config)
+    mkdocs_build.bundle_assets(env, files, config)
 
 
 def on_files(files, config):
-    """Add a career center's logo, favicon, colors and own pages; minify our assets."""
+    """Add a career center's logo, favicon and own pages; leave out our bundles' sources."""
     return mkdocs_build.add_center_files(files, config)
 
 

@@ -14,6 +14,9 @@ import tomllib
 import yaml
 from conftest import ROOT
 
+from nextround.cli.policy import stale_recipes
+from nextround.render.inline_scripts import content_security_policy
+
 DEPLOY = ROOT / "deploy"
 # `add_header Name "value" always;` in nginx.conf (groups: name, value).
 _NGINX_HEADER = re.compile(r'^\s*add_header ([\w-]+) "([^"]+)" always;', re.M)
@@ -28,8 +31,12 @@ def nginx_headers() -> dict[str, str]:
 
 def test_nginx_sends_the_policy_and_security_headers():
     headers = nginx_headers()
-    assert "script-src 'self';" in headers["Content-Security-Policy"]
+    assert headers["Content-Security-Policy"] == content_security_policy()
     assert len(headers) >= 5
+
+
+def test_every_recipe_allows_exactly_the_inline_scripts_the_pages_carry():
+    assert stale_recipes(content_security_policy()) == []
 
 
 def test_netlify_sends_the_same_headers_and_builds_site():
@@ -53,7 +60,8 @@ def test_apache_keeps_exactly_the_fingerprinted_files_for_a_year(site_dir):
     fingerprinted = {name for name in assets if re.search(r"\.[0-9a-f]{8}\.min\.", name)}
     assert kept == fingerprinted
     assert any(name.startswith("bundle.") for name in kept)
-    assert "checklists.js" not in kept and "center.css" not in kept
+    assert any(name.startswith("scripts.") for name in kept), "our bundles are kept too"
+    assert "sitemap.xml" not in kept
 
 
 def test_github_pages_workflow_builds_checks_and_publishes_site():

@@ -135,7 +135,7 @@ def test_a_progress_file_is_read_strictly_for_details(page, server):
             const out = [];
             for (const value of files) {
                 const file = new File([JSON.stringify(value)], "p.json");
-                const {data, problem} = await window.nextRoundProgress.readFile(file);
+                const {data, problem} = await window.nextRound.store.readFile(file);
                 out.push(problem || Object.fromEntries(data.details));
             }
             return out;

@@ -1,9 +1,10 @@
-"""Material's inline scripts, moved into files so the site needs no inline script.
+"""Material's inline scripts, kept as files and written inline with hashes the policy allows.
 
 Each file under overrides/assets/javascripts/inline/ must hold exactly the
-script of Material's partial, apart from the changes listed here; no built
-page may carry an inline script, an event-handler attribute or a `style`
-attribute; and with storage denied, the palette no longer throws.
+script of Material's partial, apart from the changes listed here; every inline
+script of a built page must be one of them, allowed by its hash in the policy
+the recipes send, and no page may carry an event-handler or `style` attribute;
+and with storage denied, the palette no longer throws.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import material
 from conftest import ROOT, built_pages
+
+from nextround.render.inline_scripts import content_security_policy, source_hash
 
 PARTIALS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
 OURS = ROOT / "overrides" / "assets" / "javascripts" / "inline"
@@ -77,32 +80,51 @@ def test_each_file_is_materials_script_with_only_the_listed_changes():
 
 
 class _InlineCode(HTMLParser):
-    """Inline scripts, event-handler attributes and style attributes of one page."""
+    """Inline scripts the policy does not allow, event-handler and style attributes of one page."""
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, policy: str):
+        super().__init__(convert_charrefs=False)
+        self.policy = policy
         self.found: list[str] = []
+        self.script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         """Note each piece of markup a strict policy would block."""
         names = dict(attrs)
         if tag == "script" and "src" not in names and names.get("type") != "application/json":
-            self.found.append(f"inline <script> at line {self.getpos()[0]}")
+            self.script = []
         if tag == "style":
             self.found.append(f"<style> at line {self.getpos()[0]}")
         for name in names:
             if name == "style" or name.startswith("on"):
                 self.found.append(f"{name}= on <{tag}> at line {self.getpos()[0]}")
 
+    def handle_data(self, data):
+        """Keep the text of an inline script."""
+        if self.script is not None:
+            self.script.append(data)
 
-def test_no_page_needs_an_inline_script_or_style(site_dir, center_dir):
-    found = []
+    def handle_endtag(self, tag):
+        """Check an inline script's hash against the policy."""
+        if tag == "script" and self.script is not None:
+            if source_hash("".join(self.script)) not in self.policy:
+                self.found.append(f"inline <script> not in the policy at line {self.getpos()[0]}")
+            self.script = None
+
+
+def test_every_inline_script_is_allowed_by_its_hash_and_no_page_has_inline_style(
+    site_dir, center_dir
+):
+    found, inline = [], 0
     for folder in (site_dir, center_dir):
         for relative in [*built_pages(folder), "404.html"]:
-            parser = _InlineCode()
-            parser.feed((folder / relative).read_text(encoding="utf-8"))
+            parser = _InlineCode(content_security_policy())
+            text = (folder / relative).read_text(encoding="utf-8")
+            parser.feed(text)
+            inline += text.count("<script>") + text.count("<script data-")
             found += [f"{folder.name}/{relative}: {item}" for item in parser.found]
     assert found == []
+    assert inline, "the pages carry Material's inline scripts"
 
 
 DENY_STORAGE = """

@@ -8,7 +8,6 @@ tab, and the versioned saved format (old values and files still read).
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 import tiny_site
@@ -47,26 +46,13 @@ TINY_PAGES = {
 }
 
 
-def asset_config() -> str:
-    """The real mkdocs.yml's `extra_css:` and `extra_javascript:` blocks."""
-    lines, keep = [], False
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            keep = line.startswith(("extra_css:", "extra_javascript:"))
-        if keep:
-            lines.append(line)
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     """A tiny site with a checklist id and an item id named `constructor`, over HTTP."""
     folder = tmp_path_factory.mktemp("tiny")
-    # Indented: the first line goes into the `theme:` block (no web fonts).
-    config = "  font: false\n" + asset_config()
-    tiny_site.write_site(folder, TINY_PAGES, extra_config=config)
-    for assets in ("javascripts", "stylesheets"):
-        shutil.copytree(ROOT / "docs" / assets, folder / "docs" / assets)
+    # Indented: it goes into the `theme:` block (no web fonts; our templates load the bundles).
+    theme = f"  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
+    tiny_site.write_site(folder, TINY_PAGES, extra_config=theme)
     result = tiny_site.build(folder)
     assert result.returncode == 0, result.output
     httpd, served = serve_folder(folder / "site")

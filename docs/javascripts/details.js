@@ -10,24 +10,16 @@
  * (textContent, never HTML). A placeholder with no detail keeps its brackets
  * and gets the class nr-ph--empty. Without JavaScript nothing changes.
  *
- * Details are saved through window.nextRoundProgress (progress-store.js,
- * section "details"); nothing is sent anywhere.
+ * Details are saved through nr.store (progress-store.js, section "details");
+ * nothing is sent anywhere. Pages with a template or the form load it.
  */
-(() => {
+nextRound.module("details", (nr) => {
   "use strict";
 
-  const store = window.nextRoundProgress;
-  if (!store) return;
+  const { make, store } = nr;
 
   const NOT_SAVED = "Your details can't be saved in this browser, so they last only until you close this page.";
   let showForm = () => {};
-
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
 
   function fill() {
     const details = store.details();
@@ -102,9 +94,5 @@
     fill();
   });
 
-  // Material re-runs `document$` after each instant navigation; it does not
-  // emit on file:// pages, so the first page is also set up on load.
-  if (typeof document$ !== "undefined") document$.subscribe(main);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-  else main();
-})();
+  nr.onPage(main);
+});

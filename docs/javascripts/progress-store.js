@@ -22,7 +22,7 @@
  * Ids are only looked up as own keys (Maps), so "constructor" or "__proto__"
  * are ids like any other. Ids the site no longer has are kept and ignored.
  */
-window.nextRoundProgress = (() => {
+nextRound.module("store", (nr) => {
   "use strict";
 
   const FORMAT = "next-round-progress";
@@ -310,7 +310,7 @@ window.nextRoundProgress = (() => {
     watchers.forEach((callback) => callback());
   });
 
-  return Object.freeze({
+  const store = (nr.store = Object.freeze({
     ticks: (checklistId) => read().checklists.get(checklistId) || [],
     checklists: () => read().checklists,
     setTicks: (checklistId, items) => change((data) => put(data.checklists, checklistId, items)),
@@ -334,5 +334,44 @@ window.nextRoundProgress = (() => {
     newPage: () => {
       if (!memory) notice = "";
     },
-  });
-})();
+  }));
+
+  /* ---- views: what shows the reader's data on a page ---------------------------- */
+
+  const setups = []; // [selector, setup(node) -> show()] from each module that shows data
+  let views = []; // {node, show} for every element set up on this page
+
+  function showAll() {
+    views.forEach((view) => view.show());
+    const notice = store.notice();
+    document.querySelectorAll(".nr-notice").forEach((node) => {
+      node.textContent = notice;
+      node.hidden = !notice;
+    });
+  }
+
+  function setUpPage() {
+    const found = setups.flatMap(([selector, setup]) =>
+      [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
+    );
+    if (!found.length) return; // nothing new on this page
+    store.newPage();
+    views = views.filter((view) => document.contains(view.node));
+    for (const [node, setup] of found) {
+      node.dataset.nrReady = "1";
+      views.push({ node, show: setup(node) });
+    }
+    showAll();
+  }
+
+  /* Set up each element matching `selector` with `setup(node)`, which returns the
+     function that redraws it; every save redraws every view. */
+  nr.view = (selector, setup) => {
+    setups.push([selector, setup]);
+    setUpPage();
+  };
+  nr.showAll = showAll;
+
+  store.watch(showAll); // after every save, here or in another tab
+  nr.onPage(setUpPage);
+});

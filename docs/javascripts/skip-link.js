@@ -2,11 +2,11 @@
  * Material's instant navigation answers every change of the address's #part by
  * clicking a link to it that is not in the page, which leaves focus nowhere: the
  * next Tab went back to the menu. Here the skip link focuses its heading itself,
- * without changing the address. Listed in extra_javascript (mkdocs.yml). */
-(() => {
+ * without changing the address. Every page loads it. */
+nextRound.module("skip-link", (nr) => {
   "use strict";
 
-  function setupSkipLink() {
+  nr.onPage(() => {
     const link = document.querySelector(".md-skip");
     if (!link || link.dataset.nrSkip) return;
     link.dataset.nrSkip = "on";
@@ -19,12 +19,5 @@
       target.focus({ preventScroll: true });
       target.scrollIntoView();
     });
-  }
-
-  // Material re-runs `document$` after each instant navigation; it does not
-  // emit on file:// pages, so the first page is also set up on load.
-  if (typeof document$ !== "undefined") document$.subscribe(setupSkipLink);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setupSkipLink);
-  } else setupSkipLink();
-})();
+  });
+});

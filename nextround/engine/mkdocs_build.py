@@ -50,11 +50,10 @@ from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
-from nextround.render import details, handouts, online, search_keywords
+from nextround.render import bundles, details, handouts, inline_scripts, online, search_keywords
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
-from nextround.render.minify import is_own_asset, minified
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
@@ -76,9 +75,11 @@ class Build:
     synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """A page's location in the search index -> its keywords and their synonyms."""
+    bundler: bundles.Bundler = field(default_factory=bundles.Bundler)
+    assets: dict[str, bundles.PageAssets] = field(default_factory=dict)
+    """A page's source path -> the stylesheet and script it loads."""
 
 
-CENTER_CSS = "assets/stylesheets/center.css"
 CENTER_LOGO = "assets/center/logo"
 CENTER_FAVICON = "assets/center/favicon"
 # The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
@@ -139,7 +140,7 @@ def brand(build: Build, config) -> None:
     if center.favicon:
         config.theme["favicon"] = CENTER_FAVICON + center.favicon.suffix.lower()
     if center.primary or center.accent:
-        config.extra_css.append(CENTER_CSS)
+        build.bundler.extra_css = center_css(center)
     if center.add_to_nav or center.hide_from_nav:
         _arrange_nav(config, center)
 
@@ -170,16 +171,37 @@ def _without(items: list, hidden: set[str]) -> list:
 
 
 def add_center_files(files, config):
-    """Add the center's logo, favicon, colors and pages; minify our scripts and styles."""
+    """Add the center's logo, favicon and pages; leave out what the bundles and partials hold."""
     if offline(config):
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
     center = current(config).center
     if center is not None:
         _add_center(files, config, center)
-    for file in files:
-        if is_own_asset(file.src_uri):
-            file.content_string = minified(file.content_string, file.src_uri)
+    for file in list(files):
+        if file.src_uri in bundles.SOURCE_URIS or file.src_uri.startswith(
+            inline_scripts.SOURCE_PREFIX
+        ):
+            files.remove(file)
     return files
+
+
+def bundle_assets(env, files, config) -> None:
+    """Give each page the stylesheet and script its content uses; let templates name them."""
+    build = current(config)
+    try:
+        for file in files.documentation_pages():
+            page_features = bundles.features(file.page.content or "")
+            build.assets[file.src_uri] = build.bundler.assets(page_features)
+        base = build.bundler.assets(frozenset())
+    except bundles.MissingModuleError as error:
+        raise PluginError(str(error)) from None
+    for uri, text in build.bundler.written.items():
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=text))
+    env.globals["nr_assets"] = lambda page=None: build.assets.get(
+        getattr(getattr(page, "file", None), "src_uri", None), base
+    )
+    env.globals["nr_inline_script"] = inline_scripts.script
 
 
 def _add_center(files, config, center: Center) -> None:
@@ -191,8 +213,6 @@ def _add_center(files, config, center: Center) -> None:
         generated.append((config.theme["favicon"], center.favicon))
     for src_uri, source in generated:
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
-    if center.primary or center.accent:
-        files.append(File.generated(config, CENTER_CSS, content=center_css(center)))
     if center.pages:
         for path in sorted(p for p in center.pages.rglob("*") if p.is_file()):
             src_uri = path.relative_to(center.pages).as_posix()

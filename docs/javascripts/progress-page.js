@@ -1,0 +1,88 @@
+/* Next Round "My progress": every checklist's count and notes, and Export,
+ * Import and Clear all for the reader's data (nr.store, progress-store.js).
+ *
+ * The build writes the list (<ul class="nr-registry" data-nr-registry>): one
+ * entry per checklist with its item ids and, hidden, each item's text for its
+ * note. Imports are checked by the store and never half-applied.
+ */
+nextRound.module("progress-page", (nr) => {
+  "use strict";
+
+  const { make, store, progressBar } = nr;
+
+  function setupProgressPage(registry) {
+    const rows = [...registry.querySelectorAll(".nr-registry__entry")].map((entry) => {
+      const text = entry.querySelector(".nr-registry__count");
+      const bar = progressBar.make();
+      entry.append(bar);
+      const progress = { text, bar, holder: entry, doneClass: "nr-registry__entry--done" };
+      const notes = entry.querySelector(".nr-registry__notes");
+      entry.append(notes); // after the bar
+      const lines = [...notes.children].map((li) => [li, li.dataset.item, li.appendChild(make("span", "nr-note__text"))]);
+      return { id: entry.dataset.checklist, items: entry.dataset.items.split(" "), progress, notes, lines };
+    });
+    const message = make("p", "nr-progress__message");
+    message.setAttribute("role", "status");
+    const picker = make("input", "nr-progress__file");
+    picker.type = "file";
+    picker.accept = "application/json,.json";
+    picker.hidden = true;
+    const buttons = [
+      ["Export", () => nr.download(store.exportText(), "next-round-progress.json", "application/json")],
+      ["Import", () => picker.click()],
+      ["Clear all", clearAll],
+    ].map(([label, action]) => {
+      const button = make("button", "md-button nr-progress__button", label);
+      button.type = "button";
+      button.addEventListener("click", action);
+      return button;
+    });
+    const tools = make("div", "nr-progress__tools");
+    tools.append(...buttons, picker);
+    registry.before(tools, message, make("p", "nr-notice"));
+
+    function say(text, isError) {
+      message.textContent = text;
+      message.classList.toggle("nr-progress__message--error", Boolean(isError));
+    }
+
+    function clearAll() {
+      if (!window.confirm("Clear every tick, note, your plan and your details on this site?")) return;
+      store.clear();
+      nr.showAll();
+      say("All checklists are cleared.");
+    }
+
+    picker.addEventListener("change", async () => {
+      const file = picker.files[0];
+      picker.value = "";
+      if (!file) return;
+      const { data, problem } = await store.readFile(file);
+      if (problem) return say(`${problem} Nothing was changed.`, true);
+      if (!window.confirm("Replace your ticks, notes, plan and details with the ones in this file?")) return;
+      if (!store.replace(data)) {
+        return say(
+          "Your ticks could not be imported: this browser's storage is full or turned off. " +
+            "Your ticks are as they were.",
+          true,
+        );
+      }
+      nr.showAll();
+      say(`Progress imported from ${store.shorten(file.name)}.`);
+    });
+
+    return () => {
+      const lists = store.checklists();
+      rows.forEach((row) => {
+        const ticked = new Set(lists.get(row.id) || []);
+        const done = row.items.filter((item) => ticked.has(item)).length;
+        progressBar.show(row.progress, done, row.items.length);
+        const notes = store.notes(row.id);
+        row.lines.forEach(([li, item, note]) => (li.hidden = !(note.textContent = notes.get(item) || "")));
+        row.notes.hidden = row.lines.every(([li]) => li.hidden);
+      });
+    };
+  }
+
+  nr.view("ul.nr-registry[data-nr-registry]", setupProgressPage);
+});
