@@ -102,7 +102,6 @@ audit: $(VENV)/.docs-installed $(VNU_STAMP)
 	$(BIN)/python -m nextround.cli.audit --out audit
 
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
-	PYTHONPATH=. $(BIN)/python tests/bench/asset_size.py
 	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/page_budget.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 

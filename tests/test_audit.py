@@ -7,10 +7,10 @@ extensions and drops everything of ours that changes the theme.
 
 from __future__ import annotations
 
-from bench.page_budget import stock_config
 from conftest import ROOT
 
 from nextround.cli.audit import CATEGORIES, summary, table
+from nextround.engine.stock_copy import stock_config
 
 
 def report(urls: list[str], score: float = 1.0) -> dict:
@@ -34,7 +34,9 @@ def test_summary_flags_other_hosts_and_adds_up_bytes():
     assert result.other_hosts == ["https://fonts.googleapis.com/css?family=Roboto"]
     assert result.transferred == 4000
     assert result.scores == dict.fromkeys(CATEGORIES, 98)
-    assert table([result])[1].split() == ["guide", "98", "98", "98", "98", "4", "1"]
+    stock = summary("stock-guide", report(urls[:2], 0.951), "127.0.0.1:8080")
+    line = table([result], [stock])[2].split()
+    assert line == ["guide", *["98"] * 4, "4", "1", *["95"] * 4, "2", "0", "+3"]
 
 
 def test_stock_copy_keeps_pages_and_extensions_but_no_theme_changes(tmp_path):

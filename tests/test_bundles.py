@@ -14,7 +14,7 @@ import material
 import pytest
 from conftest import ROOT, built_pages
 
-from nextround.render import bundles
+from nextround.render import bundles, material_assets
 
 OUR_ASSET = re.compile(r'(?:href|src)="([^"]*assets/next-round/[^"]+)"')
 # Code that only a checklist, a template, a table, the plan or the progress page needs.
@@ -107,3 +107,25 @@ def test_theme_assets_are_left_as_the_theme_ships_them(site_dir):
     assert not (site_dir / "assets" / "javascripts" / "inline").exists(), (
         "inline scripts are inline"
     )
+
+
+def test_materials_stylesheet_is_named_as_materials_base_html_names_it():
+    theirs = (material_assets.THEME / "base.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    (main_css,) = re.findall(r"'assets/stylesheets/main\.[0-9a-f]{8}\.min\.css'", theirs)
+    assert main_css in ours, "copy the new name of Material's stylesheet into main.html"
+
+
+def test_the_palette_keeps_the_dark_scheme_and_only_the_colors_named():
+    custom = material_assets.palette_css([{"primary": "custom"}, {"scheme": "slate"}])
+    assert "[data-md-color-scheme=slate]" in custom
+    assert "=indigo]" not in custom and "=teal]" not in custom
+    indigo = material_assets.palette_css({"primary": "indigo"})
+    assert "[data-md-color-primary=indigo]" in indigo and "=teal]" not in indigo
+
+
+def test_pages_load_neither_the_palette_file_nor_a_favicon_file(site_dir):
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "assets/stylesheets/palette." not in html
+    (icon,) = re.findall(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon.startswith("data:image/svg+xml,") and " " not in icon

@@ -1,19 +1,23 @@
-"""Lighthouse on four pages, served by nginx as a career center serves them: `make audit`.
+"""Lighthouse on four pages, ours beside stock Material's, served by nginx: `make audit`.
 
 Usage: `python -m nextround.cli.audit [-f mkdocs.yml] [--out audit] [--runs 3]`
 
-Builds the site into a temporary folder and serves it under /next-round/ with
-deploy/nginx.conf as it is (gzip on), changing only the port and the folder.
-Then runs the pinned Lighthouse (tools/node_modules, from tools/package-lock.json)
-with Node and Debian's Chromium, with Lighthouse's default mobile settings, on
-the home page, a guide, the templates page and the progress page. Each page is
-audited `--runs` times and the run with the median performance score is kept:
-`<page>.report.json` and `<page>.report.html` in `--out`. Prints one line per
-page: performance, accessibility, best practices, SEO and the KB transferred.
+Builds the site and its stock copy (the same pages under Material's defaults,
+`nextround/engine/stock_copy.py`) into a temporary folder and serves both under
+/next-round/ with deploy/nginx.conf as it is (gzip on), changing only the port
+and the folder. Then runs the pinned Lighthouse (tools/node_modules, from
+tools/package-lock.json) with Node and Debian's Chromium, with Lighthouse's
+default mobile settings, on the home page, a guide, the templates page and the
+progress page of each, ours and stock in turn. Each page is audited `--runs`
+times and the run with the median performance score is kept:
+`<page>.report.json` and `<page>.report.html` (and `stock-<page>...`) in
+`--out`. Prints one line per page: performance, accessibility, best practices,
+SEO and the KB transferred of both, and the difference in performance.
 
 Nothing reaches the internet: Chromium resolves no host but 127.0.0.1,
-Lighthouse sends no error reports, and a request to any other host is listed
-and fails the audit. Exit status: 0 when every page was audited, 1 when a page
+Lighthouse sends no error reports, and a request of ours to any other host is
+listed and fails the audit (stock Material asks Google Fonts; that request is
+refused and counted in its column). Exit status: 0 when every page was audited, 1 when a page
 asked another host for anything, 2 when a tool is missing or the site does not
 build.
 """
@@ -34,6 +38,7 @@ from urllib.parse import urlsplit
 from nextround import nginx
 from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
 from nextround.engine.build_command import build_site
+from nextround.engine.stock_copy import stock_config
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -62,7 +67,7 @@ class Result:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build, serve with nginx, audit every page; print one line per page; return the status."""
+    """Build both copies, serve them with nginx, audit every page; print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     parser.add_argument("--out", type=Path, default=Path("audit"), help="default: audit/")
@@ -74,37 +79,53 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="next-round-audit-") as folder:
-        site, tmp = Path(folder) / "site", Path(folder) / "nginx"
-        tmp.mkdir()
-        error = build_site(args.config_file, site)
-        if error:
-            print(f"The site did not build:\n{error}")
-            return 2
-        port = nginx.free_port()
-        with nginx.nginx_running(nginx.recipe_for(port, site), port, tmp) as base:
-            results = [
-                audit_page(name, base + nginx.PREFIX.lstrip("/") + path, args.out, args.runs)
-                for name, path in PAGES.items()
-            ]
-    print("\n".join(table(results)))
-    print(f"Reports: {args.out}/<page>.report.html (and .json)")
-    outside = [url for result in results for url in result.other_hosts]
+        tmp = Path(folder)
+        sites = {"": tmp / "ours", "stock-": tmp / "stock"}
+        configs = {"": args.config_file, "stock-": stock_config(Path(args.config_file), tmp)}
+        for prefix, site in sites.items():
+            error = build_site(configs[prefix], site, strict=not prefix)
+            if error:
+                print(f"The {'stock copy' if prefix else 'site'} did not build:\n{error}")
+                return 2
+        ports = {prefix: nginx.free_port() for prefix in sites}
+        servers = "".join(nginx.recipe_for(ports[prefix], sites[prefix]) for prefix in sites)
+        (tmp / "nginx").mkdir()
+        results: dict[str, list[Result]] = {prefix: [] for prefix in sites}
+        with nginx.nginx_running(servers, ports[""], tmp / "nginx"):
+            for name, path in PAGES.items():
+                for prefix in sites:
+                    base = f"http://127.0.0.1:{ports[prefix]}{nginx.PREFIX}"
+                    results[prefix].append(
+                        audit_page(prefix + name, base + path, args.out, args.runs)
+                    )
+    print("\n".join(table(results[""], results["stock-"])))
+    print(f"Reports: {args.out}/<page>.report.html and stock-<page>.report.html (and .json)")
+    outside = [url for result in results[""] for url in result.other_hosts]
     for url in outside:
         print(f"Request to another host: {url}")
     return 1 if outside else 0
 
 
-def table(results: list[Result]) -> list[str]:
-    """One line per page: the four scores, KB transferred and requests to other hosts."""
-    lines = [f"{'Page':<11}{'Perf':>6}{'A11y':>6}{'BP':>6}{'SEO':>6}{'KB':>7}  Other hosts"]
-    for result in results:
-        scores = "".join(f"{result.scores[c]:>6}" for c in CATEGORIES)
-        kilobytes = result.transferred / 1024
-        lines.append(f"{result.name:<11}{scores}{kilobytes:>7.0f}  {len(result.other_hosts)}")
+def table(ours: list[Result], stock: list[Result]) -> list[str]:
+    """One line per page: our scores and KB, stock Material's, and the difference in performance."""
+    columns = f"{'Perf':>6}{'A11y':>6}{'BP':>6}{'SEO':>6}{'KB':>6}{'Hosts':>6}"
+    lines = [
+        f"{'':<11}{'Next Round':^36}  {'Stock Material':^36}",
+        f"{'Page':<11}{columns}  {columns}  Perf +/-",
+    ]
+    for mine, theirs in zip(ours, stock, strict=True):
+        row = [_cells(mine), _cells(theirs)]
+        difference = mine.scores["performance"] - theirs.scores["performance"]
+        lines.append(f"{mine.name:<11}{row[0]}  {row[1]}  {difference:+d}")
     # Lighthouse's measure of this computer's speed: performance scores depend on it.
-    speeds = sorted(result.benchmark for result in results)
+    speeds = sorted(result.benchmark for result in ours + stock)
     lines.append(f"Lighthouse benchmark index of this computer: {speeds[0]} to {speeds[-1]}")
     return lines
+
+
+def _cells(result: Result) -> str:
+    scores = "".join(f"{result.scores[c]:>6}" for c in CATEGORIES)
+    return f"{scores}{result.transferred / 1024:>6.0f}{len(result.other_hosts):>6}"
 
 
 def missing_tools() -> str | None:

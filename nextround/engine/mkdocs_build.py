@@ -50,7 +50,15 @@ from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.source_lines import snippet_reader
-from nextround.render import bundles, details, handouts, inline_scripts, online, search_keywords
+from nextround.render import (
+    bundles,
+    details,
+    handouts,
+    inline_scripts,
+    material_assets,
+    online,
+    search_keywords,
+)
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import ExternalLinkExtension
@@ -80,6 +88,8 @@ class Build:
     """A page's source path -> the stylesheet and script it loads."""
 
 
+# The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css).
+LOGO_COLOR = "#00695c"
 CENTER_LOGO = "assets/center/logo"
 CENTER_FAVICON = "assets/center/favicon"
 # The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
@@ -100,6 +110,10 @@ def start(config):
         _current.reader,
     ]
     brand(_current, config)
+    _current.bundler.palette_css = material_assets.palette_css(config.theme.get("palette"))
+    if config.theme.get("favicon") == material_assets.DEFAULT_FAVICON:
+        icon = (config.theme.get("icon") or {}).get("logo", "material/library")
+        config.theme["favicon"] = material_assets.favicon(icon, LOGO_COLOR)
     try:
         _current.synonyms = search_keywords.load_synonyms()
     except search_keywords.SynonymError as error:
@@ -140,7 +154,7 @@ def brand(build: Build, config) -> None:
     if center.favicon:
         config.theme["favicon"] = CENTER_FAVICON + center.favicon.suffix.lower()
     if center.primary or center.accent:
-        build.bundler.extra_css = center_css(center)
+        build.bundler.center_css = center_css(center)
     if center.add_to_nav or center.hide_from_nav:
         _arrange_nav(config, center)
 

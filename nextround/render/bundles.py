@@ -107,8 +107,10 @@ class PageAssets:
 class Bundler:
     """Makes each page's bundles; `written` holds every file to publish."""
 
-    extra_css: str = ""
-    """Appended to every stylesheet: a career center's colors."""
+    palette_css: str = ""
+    """Put first in every stylesheet: Material's palette rules for our colors."""
+    center_css: str = ""
+    """Put last in every stylesheet: a career center's colors."""
     written: dict[str, str] = field(default_factory=dict)
     _minified: dict[str, str] = field(default_factory=dict)
     _by_features: dict[frozenset[str], PageAssets] = field(default_factory=dict)
@@ -116,16 +118,18 @@ class Bundler:
     def assets(self, page_features: frozenset[str]) -> PageAssets:
         """The bundles of a page with `page_features`, made the first time they are asked for."""
         if page_features not in self._by_features:
-            css = self._bundle("styles", ".css", STYLES, page_features, self.extra_css)
-            js = self._bundle("scripts", ".js", SCRIPTS, page_features, "")
+            css = self._bundle(
+                "styles", ".css", STYLES, page_features, (self.palette_css, self.center_css)
+            )
+            js = self._bundle("scripts", ".js", SCRIPTS, page_features, ("", ""))
             self._by_features[page_features] = PageAssets(css, js)
         return self._by_features[page_features]
 
-    def _bundle(self, name, suffix, modules, page_features, extra) -> str:
+    def _bundle(self, name, suffix, modules, page_features, around) -> str:
+        first, last = around
         parts = [self._source(module.path) for module in modules if module.wanted(page_features)]
-        if extra:
-            parts.append(minified(extra, suffix))
-        text = "\n".join(parts)
+        parts = [first, *parts, last and minified(last, suffix)]
+        text = "\n".join(part for part in parts if part)
         uri = f"{FOLDER}/{name}.{fingerprint(text)}.min{suffix}"
         self.written[uri] = text
         return uri

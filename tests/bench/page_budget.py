@@ -1,24 +1,23 @@
 """Print what a reader's browser downloads: bytes and requests per page, ours and stock Material's.
 
-Builds the site twice into a temporary folder: as it is, and "stock": the same
-pages, navigation and Markdown extensions under Material's defaults (theme
-`material` with no custom folder, palette, font setting, features, hooks or
-extra CSS and JavaScript). nginx serves both under /next-round/ with
-deploy/nginx.conf (gzip on). Chromium, with an empty cache, loads the home
-page, a guide, the templates page and the progress page of each, and counts
-every request and the bytes that came over the wire (gzipped where nginx
-compressed them), with and without the search index. Requests to any other
-host are counted and never sent: refused by the browser, or stopped by the
-recipe's Content-Security-Policy. Our site must make none (exit status 1
-otherwise).
+Builds the site twice into a temporary folder: as it is, and its stock copy
+(the same pages under Material's defaults, `nextround/engine/stock_copy.py`).
+nginx serves both under /next-round/ with deploy/nginx.conf (gzip on).
+Chromium, with an empty cache, loads the home page, a guide, the templates page
+and the progress page of each, and counts every request and the bytes that came
+over the wire (gzipped where nginx compressed them), with and without the
+search index; and, of those, the bodies of our scripts and stylesheets
+(`assets/next-round/`) and of Material's (the rest of `assets/`). The budget
+is per page: at most 8 requests without the search index, and at most 10 KB
+of our JS and CSS. Requests to any other host are counted and never sent:
+refused by the browser, or stopped by the recipe's Content-Security-Policy.
+Exit status 1 when our site asks another host for anything or misses the budget.
 
 Run with `make bench`, or `PYTHONPATH=. .venv/bin/python tests/bench/page_budget.py`.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -29,12 +28,13 @@ from nextround import nginx
 from nextround.cli.audit import PAGES
 from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
 from nextround.engine.build_command import build_site
+from nextround.engine.stock_copy import stock_config
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX = "search/search_index.json"
-# Top-level keys of mkdocs.yml the stock copy keeps: the same pages, rendered the same way.
-KEPT = ("site_name", "site_url", "markdown_extensions", "nav")
-_TOP_LEVEL = re.compile(r"^([a-z_]+):", re.MULTILINE)
+OURS = "/assets/next-round/"
+BUDGET_REQUESTS = 8  # without the search index, which the search worker fetches
+BUDGET_OURS = 10 * 1024  # bytes of our JS and CSS, gzipped
 # Loads from other hosts that the recipe's Content-Security-Policy stops before any request.
 WATCH_POLICY = """
 window.__blocked = [];
@@ -51,18 +51,15 @@ class Load:
     requests: int = 0
     transferred: int = 0
     index: int = 0
+    ours: int = 0
+    """Bytes of our scripts and stylesheets (bodies, as sent: gzipped)."""
+    theme: int = 0
+    """Bytes of Material's scripts, stylesheets and worker (bodies, as sent)."""
     other_hosts: list[str] = field(default_factory=list)
 
-
-def stock_config(ours: Path, folder: Path) -> Path:
-    """A mkdocs.yml for `folder` with Material's defaults and our pages, nav and extensions."""
-    text = ours.read_text(encoding="utf-8")
-    starts = [m.start() for m in _TOP_LEVEL.finditer(text)] + [len(text)]
-    blocks = {text[a:b].split(":", 1)[0]: text[a:b] for a, b in itertools.pairwise(starts)}
-    kept = "".join(blocks[key].rstrip() + "\n" for key in KEPT)
-    config = folder / "mkdocs.yml"
-    config.write_text(f"{kept}docs_dir: {ours.parent / 'docs'}\ntheme:\n  name: material\n")
-    return config
+    def over_budget(self) -> bool:
+        """Whether this page loads more than the budget allows."""
+        return self.requests - 1 > BUDGET_REQUESTS or self.ours > BUDGET_OURS
 
 
 def load(browser, base: str, path: str) -> Load:
@@ -94,6 +91,10 @@ def load(browser, base: str, path: str) -> Load:
         found.transferred += size
         if request.url.endswith(INDEX):
             found.index += size
+        elif OURS in request.url:
+            found.ours += sizes["responseBodySize"]
+        elif "/assets/" in request.url:
+            found.theme += sizes["responseBodySize"]
     context.close()
     return found
 
@@ -129,20 +130,28 @@ def main() -> int:
                 rows += [(name, page, load(browser, base, path)) for page, path in PAGES.items()]
             browser.close()
     print_table(rows)
-    ours = [url for name, _, found in rows if name == "Next Round" for url in found.other_hosts]
-    return 1 if ours else 0
+    ours = [found for name, _, found in rows if name == "Next Round"]
+    missed = any(found.other_hosts or found.over_budget() for found in ours)
+    verdict = "MISSED" if missed else "met"
+    print(
+        f"Budget per page: at most {BUDGET_REQUESTS} requests without the index and "
+        f"{BUDGET_OURS // 1024} KB of our JS and CSS, no other host: {verdict}"
+    )
+    return 1 if missed else 0
 
 
 def print_table(rows: list[tuple[str, str, Load]]) -> None:
     """One line per site and page, then the requests our site made to other hosts."""
     print("\nPage budget: served by nginx (deploy/nginx.conf, gzip), loaded by Chromium, no cache")
-    header = f"{'Site':<16}{'Page':<11}{'Requests':>9}{'Other hosts':>12}"
-    print(header + f"{'KB':>8}{'KB w/o index':>14}{'Index KB':>10}")
+    header = f"{'Site':<16}{'Page':<11}{'Requests':>9}{'w/o index':>10}{'Other hosts':>12}"
+    print(header + f"{'KB':>8}{'KB w/o index':>14}{'Ours KB':>9}{'Material KB':>13}")
     for name, page, found in rows:
-        kilobytes = [found.transferred, found.transferred - found.index, found.index]
+        kilobytes = [found.transferred, found.transferred - found.index, found.ours, found.theme]
+        widths = (8, 14, 9, 13)
         print(
-            f"{name:<16}{page:<11}{found.requests:>9}{len(found.other_hosts):>12}"
-            + "".join(f"{k / 1024:>{w}.1f}" for k, w in zip(kilobytes, (8, 14, 10), strict=True))
+            f"{name:<16}{page:<11}{found.requests:>9}{found.requests - 1:>10}"
+            f"{len(found.other_hosts):>12}"
+            + "".join(f"{k / 1024:>{w}.1f}" for k, w in zip(kilobytes, widths, strict=True))
         )
     for name, page, found in rows:
         for url in found.other_hosts:
