@@ -147,11 +147,17 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _luminance(color: str) -> float:
+def rgb(color: str) -> tuple[int, int, int]:
+    """The red, green and blue of a hex color (#rgb or #rrggbb), each 0 to 255."""
     digits = color.lstrip("#")
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
-    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
+    return red, green, blue
+
+
+def _luminance(color: str) -> float:
+    channels = [c / 255 for c in rgb(color)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
