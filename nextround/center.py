@@ -301,7 +301,7 @@ def _folder(raw: dict, key: str, config_dir: Path, problems: list[str]) -> Path 
             "Give the folder of your own pages relative to your mkdocs.yml."
         )
         return None
-    if path == config_dir.resolve():
+    if path == Path(os.path.realpath(config_dir)):
         problems.append(
             f"{PREFIX}.{key}: {value!r} is the center's own folder, so mkdocs.yml and every "
             "other file in it would be published. Put your pages in a folder of their own, "
@@ -311,16 +311,16 @@ def _folder(raw: dict, key: str, config_dir: Path, problems: list[str]) -> Path 
     for link in _links_leaving(path):
         problems.append(
             f"{PREFIX}.{key}: {link.relative_to(path).as_posix()!r} in {value!r} is a link to "
-            f"{link.resolve()}, outside the folder, which would be published. Copy the file "
-            "into the folder instead of linking to it."
+            f"{os.path.realpath(link)}, outside the folder, which would be published. Copy the "
+            "file into the folder instead of linking to it."
         )
     return path
 
 
 def _inside(value: str, key: str, config_dir: Path, problems: list[str]) -> Path | None:
     """The path `value`, from `config_dir`, every link followed, if it stays inside that folder."""
-    folder = config_dir.resolve()
-    path = (folder / value).resolve()
+    folder = Path(os.path.realpath(config_dir))
+    path = Path(os.path.realpath(folder / value))
     if os.path.isabs(value) or not path.is_relative_to(folder):
         problems.append(
             f"{PREFIX}.{key}: {value!r} is outside the center's folder ({folder}). Copy it "
@@ -332,12 +332,12 @@ def _inside(value: str, key: str, config_dir: Path, problems: list[str]) -> Path
 
 def _links_leaving(folder: Path) -> list[Path]:
     """The links under `folder` (to files or folders) whose target is outside it."""
-    root = folder.resolve()
+    root = Path(os.path.realpath(folder))
     leaving = []
     for parent, folders, files in os.walk(folder):
         for name in sorted([*folders, *files]):
             path = Path(parent) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
                 leaving.append(path)
     return leaving
 
@@ -420,6 +420,8 @@ def _page_problem(path: str) -> str:
         return "is not a Markdown page (a .md file)"
     if ":" in path or "\\" in path or control_characters(path):
         return "is an address, not a page path"
+    if any(char in path for char in "*?["):
+        return "is a pattern (it would match many pages), not a page path"
     if path.startswith("/") or plain == ".." or plain.startswith("../"):
         return "is outside the docs"
     return ""

@@ -296,6 +296,8 @@ HOSTILE = [
         "extra.center.add_to_nav: the menu title '<img src=x onerror=alert(1)>' holds markup",
     ),
     ({"hide_from_nav": ["../mkdocs.md"]}, "extra.center.hide_from_nav: expected a list"),
+    ({"hide_from_nav": ["*.md"]}, "extra.center.hide_from_nav: expected a list of our pages"),
+    ({"add_to_nav": [{"All": "guides/*.md"}]}, "'guides/*.md' is a pattern"),
 ]
 
 
@@ -319,6 +321,17 @@ def test_links_out_of_the_centers_folder_are_refused(tmp_path):
         "extra.center.logo: 'logo.svg'",
         "extra.center.pages: 'more' in 'pages'",
         "extra.center.pages: 'secret.md' in 'pages'",
+    ]
+
+
+def test_a_looping_link_is_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "self").symlink_to("self")
+    (tmp_path / "logo.svg").symlink_to("logo.svg")
+    with pytest.raises(CenterError) as error:
+        read_center({**REACHABLE, "pages": "pages", "logo": "logo.svg"}, tmp_path)
+    assert [problem.split(" (")[0] for problem in error.value.problems] == [
+        "extra.center.logo: 'logo.svg' does not exist"
     ]
 
 

@@ -73,6 +73,19 @@ def test_a_snippet_that_is_not_utf8_is_refused(project):
     ]
 
 
+def test_odd_names_and_files_are_refused_not_raised(project):
+    os.mkfifo(project / "includes" / "pipe.md")  # pymdownx would wait on it for ever
+    (project / "includes" / "loop.md").symlink_to("loop.md")
+    long_name = "x" * 300 + ".md"
+    text = f'--8<-- "pipe.md"\n--8<-- "{long_name}"\n--8<-- "a\x00b.md"\n--8<-- "loop.md"\n'
+    found = problems(text, Snippets(["includes"]))
+    assert [line.split(" Snippet ")[0] for line in found] == [
+        f"docs/x.md:{n}:" for n in (1, 2, 3, 4)
+    ]
+    assert "'pipe.md' is not a regular file. Include a text file." in found[0]
+    assert all("does not exist in includes/" in line for line in found[1:])
+
+
 def test_the_notation_is_read_as_pymdownx_reads_it():
     text = "\n".join(
         [

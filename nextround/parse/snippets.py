@@ -116,11 +116,11 @@ class Snippets:
         for base in self.bases:
             if base.is_dir():
                 candidate = Path(os.path.abspath(base / name))
-                if candidate.is_relative_to(base) and candidate != base and candidate.exists():
+                if candidate.is_relative_to(base) and candidate != base and _exists(candidate):
                     return candidate
             else:
                 candidate = base.parent / name
-                if candidate.exists() and _same(candidate, base):
+                if _exists(candidate) and _same(candidate, base):
                     return candidate
         return None
 
@@ -149,8 +149,10 @@ class Snippets:
             return Refusal(f"does not exist in {where}", self.suggestion(name))
         if not any(_same(found, base) or _resolves_inside(found, base) for base in self.bases):
             return Refusal(f"is a link to a file outside {where}", move)
-        if not found.is_file():
+        if found.is_dir():
             return Refusal("is a folder", "Name one file in it.")
+        if not found.is_file():
+            return Refusal("is not a regular file", "Include a text file.")
         text = self._read(found)
         if text is None:
             return Refusal("is not UTF-8 text", "Save the file as UTF-8.")
@@ -176,8 +178,7 @@ class Snippets:
         found = set()
         for base in self.bases:
             if base.is_dir():
-                files = (path for path in base.rglob("*") if path.is_file())
-                found |= {path.relative_to(base).as_posix() for path in islice(files, _NAMES_MAX)}
+                found |= set(islice(_files_below(base), _NAMES_MAX))
             else:
                 found.add(base.name)
         return sorted(found)
@@ -218,6 +219,19 @@ def shown_path(path: Path) -> str:
         return path.as_posix()
 
 
+def _files_below(folder: Path):
+    """The names of the regular files under `folder`, from it; links to folders not followed."""
+    for parent, _folders, files in os.walk(folder):
+        for name in files:
+            if os.path.isfile(path := Path(parent) / name):
+                yield path.relative_to(folder).as_posix()
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists, as pymdownx asks (`os.path.exists`: a bad name is no file)."""
+    return os.path.exists(path)
+
+
 def _same(first: Path, second: Path) -> bool:
     try:
         return os.path.samefile(first, second)
@@ -232,4 +246,5 @@ def _inside(base: Path, name: str) -> bool:
 
 def _resolves_inside(path: Path, base: Path) -> bool:
     """Whether `path`, every link followed, is inside the folder base `base`."""
-    return base.is_dir() and path.resolve().is_relative_to(base.resolve())
+    real = Path(os.path.realpath(path))
+    return base.is_dir() and real.is_relative_to(os.path.realpath(base))
