@@ -5,9 +5,10 @@ name it cannot find; with a link in `includes/` it would paste in a file from
 anywhere on the machine. So each include is judged first
 (`parse.snippets.Snippets.refusal`):
 
-- `SnippetCheck.check` reports each refused include at its line, and the
-  includes inside each snippet file, once per site, at the snippet's own line
-  with the page line that pulls it in;
+- `SnippetCheck.check` reports each refused include at its line (and a block
+  of includes that is never closed), and the includes inside each snippet
+  file, once per site, at the snippet's own line with the page line that
+  pulls it in;
 - `without_refused` gives the engine the page with every refused include, and
   every include whose file includes a refused one, escaped (`;--8<--`), so the
   engine renders the page and the report says what is wrong.
@@ -18,7 +19,7 @@ Pure functions over text.
 from __future__ import annotations
 
 from nextround.findings import Finding
-from nextround.parse.snippets import Reference, Snippets, references, shown_path
+from nextround.parse.snippets import Reference, Snippets, references, shown_path, unclosed_block
 from nextround.text import printable
 
 
@@ -32,6 +33,16 @@ class SnippetCheck:
     def check(self, path: str, text: str, included_at: str = "") -> list[Finding]:
         """Findings for the refused includes of `text` (the file `path`) and of its snippets."""
         findings = []
+        if opened := unclosed_block(text):
+            findings.append(
+                Finding(
+                    path,
+                    opened,
+                    "A block of includes ('--8<--' alone on a line) opens here and is never "
+                    "closed, so every line after it is read as a snippet name.",
+                    "Add a line '--8<--' after its last name.",
+                )
+            )
         for reference in references(text):
             refusal = self._snippets.refusal(reference.name, reference.section)
             if refusal is not None:

@@ -83,6 +83,16 @@ def references(text: str) -> list[Reference]:
     return found
 
 
+def unclosed_block(text: str) -> int:
+    """The line of a block marker (`--8<--` alone) that nothing closes, or 0."""
+    opened = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        notation = _NOTATION.match(line) if "8<" in line else None
+        if notation and notation.group("block") and not notation.group("escape"):
+            opened = 0 if opened else number
+    return opened
+
+
 def _reference(line: int, written: str) -> Reference:
     if len(written) > _NAME_MAX or "\n" in written:
         return Reference(line, written, written)
