@@ -67,7 +67,7 @@ def test_a_file_base_includes_that_one_file_only(project):
 
 
 def test_a_snippet_that_is_not_utf8_is_refused(project):
-    (project / "includes" / "latin.md").write_bytes("Caf\xe9\n".encode("latin-1"))
+    (project / "includes" / "latin.md").write_bytes("Zo\xe9\n".encode("latin-1"))
     assert problems('--8<-- "latin.md"\n', Snippets(["includes"])) == [
         "docs/x.md:1: Snippet 'latin.md' is not UTF-8 text. Save the file as UTF-8."
     ]

@@ -5,7 +5,7 @@ given clues, most specific first (see `check.links.LinkProblem.clues`): the
 URL, then the `#fragment` with the target's file name, the fragment alone,
 then the link text. A clue matches a line that holds every string of it, the
 way the author may have typed it: in any case, with character references
-(`jav&#x09;ascript:`), backslash escapes, percent escapes or white space
+(`java&#x09;script:`), backslash escapes, percent escapes or white space
 inside it. For each clue, in this order:
 
 1. a line where each string starts an attribute value, a link target or a
