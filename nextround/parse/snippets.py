@@ -140,8 +140,8 @@ class Snippets:
 
     def refusal(self, name: str, section: str = "") -> Refusal | None:
         """Why `name` (and its `section`) cannot be included, or None when it can."""
-        where = self.where()
-        move = f"Put the text in a file under {where} and include that file by its name there."
+        where, folders = self.where(), self.where(folders_only=True)
+        move = f"Put the text in a file under {folders} and include that file by its name there."
         if not name:
             return Refusal("has no file name", "Write the file's name before the ':'.")
         if _URL.match(name):
@@ -151,7 +151,7 @@ class Snippets:
                 move,
             )
         if name.startswith("/"):
-            return Refusal("is an absolute path", f"Name the file relative to {where}.")
+            return Refusal("is an absolute path", f"Name the file relative to {folders}.")
         found = self.path(name)
         if found is None:
             if not any(_inside(base, name) for base in self.bases):
@@ -205,10 +205,11 @@ class Snippets:
         more = f" and {len(names) - _SHOWN_NAMES} more" if len(names) > _SHOWN_NAMES else ""
         return f"The snippets are {shown}{more}."
 
-    def where(self) -> str:
-        """The bases, as messages name them: 'includes/ or CONTRIBUTING.md'."""
-        shown = [shown_path(base) + ("/" if base.is_dir() else "") for base in self.bases]
-        return " or ".join(shown) or "the snippet base paths (none of them exists)"
+    def where(self, folders_only: bool = False) -> str:
+        """The bases, as messages name them: 'includes/ or CONTRIBUTING.md', or 'includes/'."""
+        bases = [base for base in self.bases if base.is_dir() or not folders_only]
+        shown = [shown_path(base) + ("/" if base.is_dir() else "") for base in bases]
+        return " or ".join(shown) or "a snippet base path (none of them exists)"
 
     def _read(self, path: Path | None) -> str | None:
         if path is None:
