@@ -120,6 +120,7 @@ class Snippets:
         self.bases = [base for base in absolute if base.exists()]
         self.appended = list(appended)
         self._texts: dict[Path, str | None] = {}
+        self._refusals: dict[tuple[str, str], Refusal | None] = {}
 
     def path(self, name: str) -> Path | None:
         """The file the name `name` includes, or None (the first base that has it wins)."""
@@ -140,6 +141,12 @@ class Snippets:
 
     def refusal(self, name: str, section: str = "") -> Refusal | None:
         """Why `name` (and its `section`) cannot be included, or None when it can."""
+        key = (name, section)
+        if key not in self._refusals:
+            self._refusals[key] = self._refusal(name, section)
+        return self._refusals[key]
+
+    def _refusal(self, name: str, section: str) -> Refusal | None:
         where, folders = self.where(), self.where(folders_only=True)
         move = f"Put the text in a file under {folders} and include that file by its name there."
         if not name:
