@@ -33,8 +33,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Keep the page's source; the page is unchanged."""
-    mkdocs_build.read_source(page, config)
+    """Keep the page's source; escape the includes that cannot be read."""
+    return mkdocs_build.read_source(markdown, page, config)
 
 
 def on_page_content(html, page, config, files):

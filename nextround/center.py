@@ -2,17 +2,24 @@
 
 `read_center` turns the raw mapping into a `Center`, or raises `CenterError`
 with one line per wrong value: the setting, what was found, and the fix. Paths
-(logo, favicon, pages) are relative to the center's own config file. Plain
-Python: no engine, no network.
+(logo, favicon, pages) are relative to the center's own config file and must
+stay inside its folder, links followed; menu entries name pages inside the
+docs. An address must say where it leads: https, a plain host, no user name
+before an `@`, no spaces or control characters. Plain Python: no engine, no
+network.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from nextround.text import control_characters, printable
 
 PREFIX = "extra.center"
 IMAGE_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
@@ -24,12 +31,19 @@ MIN_CONTRAST_PRIMARY = 4.5
 MIN_CONTRAST_ACCENT = 3.0
 
 # A hex color as CSS writes it: #rgb or #rrggbb.
-_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-# One address, no spaces, a dot in the domain.
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+# One address: a local part of letters, digits and . _ + ' -, then a domain of
+# dotted labels. Nothing a mail link reads as more headers (?, &, %0A, a second @).
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
 # What people write in a phone number: digits, +, spaces, dashes, dots, brackets.
-_PHONE = re.compile(r"^\+?[0-9 ().-]+$")
+_PHONE = re.compile(r"\+?[0-9 ().-]+")
+# A host name as browsers show it: letters, digits, hyphens and dots (IDNs in punycode).
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 
+# What a path setting looks like, for messages.
+_EXAMPLES = {"logo": "brand/logo.svg", "favicon": "brand/favicon.svg", "pages": "pages"}
 _CONTACT_KEYS = ("name", "phone", "email", "url", "hours")
 _KEYS = (
     "name",
@@ -133,11 +147,17 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _luminance(color: str) -> float:
+def rgb(color: str) -> tuple[int, int, int]:
+    """The red, green and blue of a hex color (#rgb or #rrggbb), each 0 to 255."""
     digits = color.lstrip("#")
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
-    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
+    return red, green, blue
+
+
+def _luminance(color: str) -> float:
+    channels = [c / 255 for c in rgb(color)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -160,18 +180,43 @@ def _text(raw: dict, key: str, where: str, problems: list[str], required: bool =
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         problems.append(f"{where}.{key}: expected text, found {value!r}. Write it as text.")
         return ""
-    return str(value).strip()
+    text = str(value).strip()
+    if control_characters(text):
+        problems.append(
+            f"{where}.{key}: '{printable(text)}' holds a line break or another control "
+            "character. Write it on one line."
+        )
+        return ""
+    return text
 
 
 def _https(raw: dict, key: str, where: str, problems: list[str]) -> str:
     value = _text(raw, key, where, problems)
     if not value:
         return ""
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or " " in value:
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
         problems.append(
             f"{where}.{key}: {value!r} is not an https:// address. Use the full https:// "
             "link (readers' browsers block or warn about plain http)."
+        )
+        return ""
+    host = parts.netloc.rpartition(":")[0] if parts.port else parts.netloc
+    if "@" in parts.netloc or "\\" in value:
+        problems.append(
+            f"{where}.{key}: {value!r} has a user name before '@', so it leads to "
+            f"{parts.hostname!r}, not to the host it seems to name. Remove everything "
+            "between 'https://' and '@'."
+        )
+        return ""
+    if not _HOST.fullmatch(host.lower()):
+        problems.append(
+            f"{where}.{key}: {value!r} does not name a plain host after 'https://'. Write "
+            "the host in letters, digits, hyphens and dots (punycode for other scripts)."
         )
         return ""
     return value
@@ -179,7 +224,7 @@ def _https(raw: dict, key: str, where: str, problems: list[str]) -> str:
 
 def _email(raw: dict, where: str, problems: list[str]) -> str:
     value = _text(raw, "email", where, problems)
-    if value and not _EMAIL.match(value):
+    if value and not _EMAIL.fullmatch(value):
         problems.append(
             f"{where}.email: {value!r} is not an email address. Write it as name@example.edu."
         )
@@ -189,7 +234,7 @@ def _email(raw: dict, where: str, problems: list[str]) -> str:
 
 def _phone(raw: dict, where: str, problems: list[str]) -> str:
     value = _text(raw, "phone", where, problems)
-    if value and (not _PHONE.match(value) or sum(c.isdigit() for c in value) < 3):
+    if value and (not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 3):
         problems.append(
             f"{where}.phone: {value!r} is not a phone number. Use digits, spaces and +, "
             'in quotes, e.g. "+1 555 0100".'
@@ -203,7 +248,7 @@ def _color(colors: dict, key: str, minimum: float, problems: list[str]) -> str:
     where = f"{PREFIX}.colors.{key}"
     if value is None:
         return ""
-    if not isinstance(value, str) or not _HEX_COLOR.match(value):
+    if not isinstance(value, str) or not _HEX_COLOR.fullmatch(value):
         problems.append(
             f"{where}: {value!r} is not a color. Write a hex code in quotes, "
             'e.g. "#0b5d57" (YAML reads an unquoted # as a comment).'
@@ -225,7 +270,9 @@ def _file(
     value = _text(raw, key, PREFIX, problems)
     if not value:
         return None
-    path = (config_dir / value).resolve()
+    path = _inside(value, key, config_dir, problems)
+    if path is None:
+        return None
     if path.suffix.lower() not in types:
         problems.append(
             f"{PREFIX}.{key}: {value!r} is not an image this site can show. "
@@ -245,14 +292,54 @@ def _folder(raw: dict, key: str, config_dir: Path, problems: list[str]) -> Path 
     value = _text(raw, key, PREFIX, problems)
     if not value:
         return None
-    path = (config_dir / value).resolve()
+    path = _inside(value, key, config_dir, problems)
+    if path is None:
+        return None
     if not path.is_dir():
         problems.append(
             f"{PREFIX}.{key}: the folder {value!r} does not exist (looked for {path}). "
             "Give the folder of your own pages relative to your mkdocs.yml."
         )
         return None
+    if path == Path(os.path.realpath(config_dir)):
+        problems.append(
+            f"{PREFIX}.{key}: {value!r} is the center's own folder, so mkdocs.yml and every "
+            "other file in it would be published. Put your pages in a folder of their own, "
+            "such as `pages`."
+        )
+        return None
+    for link in _links_leaving(path):
+        problems.append(
+            f"{PREFIX}.{key}: {link.relative_to(path).as_posix()!r} in {value!r} is a link to "
+            f"{os.path.realpath(link)}, outside the folder, which would be published. Copy the "
+            "file into the folder instead of linking to it."
+        )
     return path
+
+
+def _inside(value: str, key: str, config_dir: Path, problems: list[str]) -> Path | None:
+    """The path `value`, from `config_dir`, every link followed, if it stays inside that folder."""
+    folder = Path(os.path.realpath(config_dir))
+    path = Path(os.path.realpath(folder / value))
+    if os.path.isabs(value) or not path.is_relative_to(folder):
+        problems.append(
+            f"{PREFIX}.{key}: {value!r} is outside the center's folder ({folder}). Copy it "
+            f"into that folder and give its path from there, e.g. `{_EXAMPLES[key]}`."
+        )
+        return None
+    return path
+
+
+def _links_leaving(folder: Path) -> list[Path]:
+    """The links under `folder` (to files or folders) whose target is outside it."""
+    root = Path(os.path.realpath(folder))
+    leaving = []
+    for parent, folders, files in os.walk(folder):
+        for name in sorted([*folders, *files]):
+            path = Path(parent) / name
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+                leaving.append(path)
+    return leaving
 
 
 def _contact(raw: object, where: str, problems: list[str]) -> Contact | None:
@@ -293,12 +380,22 @@ def _nav_entries(raw: object, problems: list[str]) -> tuple[tuple[str, str], ...
     found = []
     for entry in entries:
         pair = next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else None
-        if pair is None or not all(isinstance(v, str) for v in pair) or _not_page(pair[1]):
+        if pair is None or not all(isinstance(v, str) for v in pair):
             problems.append(
                 f"{where}: expected a list of `- Menu title: page.md` lines, found {entry!r}."
             )
-            continue
-        found.append(pair)
+        elif problem := _page_problem(pair[1]):
+            problems.append(
+                f"{where}: {printable(pair[1])!r} {problem}. Name a page of your pages folder "
+                "(or of ours) from that folder, such as `visit-us.md`."
+            )
+        elif any(char in pair[0] for char in "<>") or control_characters(pair[0]):
+            problems.append(
+                f"{where}: the menu title {printable(pair[0])!r} holds markup or a control "
+                "character, which the menu would show as HTML. Write it as plain text."
+            )
+        else:
+            found.append(pair)
     return tuple(found)
 
 
@@ -307,7 +404,7 @@ def _page_paths(raw: object, problems: list[str]) -> tuple[str, ...]:
     if raw is None:
         return ()
     paths = raw if isinstance(raw, list) else [raw]
-    bad = [path for path in paths if not isinstance(path, str) or _not_page(path)]
+    bad = [path for path in paths if not isinstance(path, str) or _page_problem(path)]
     if bad:
         problems.append(
             f"{where}: expected a list of our pages such as `- faq.md`, found {bad[0]!r}."
@@ -316,5 +413,15 @@ def _page_paths(raw: object, problems: list[str]) -> tuple[str, ...]:
     return tuple(paths)
 
 
-def _not_page(path: str) -> bool:
-    return not path.endswith(".md") or path.startswith(("/", "..")) or "://" in path
+def _page_problem(path: str) -> str:
+    """Why `path` does not name a Markdown page inside the docs (or the center's pages), or ''."""
+    plain = posixpath.normpath(path)
+    if not path.endswith(".md"):
+        return "is not a Markdown page (a .md file)"
+    if ":" in path or "\\" in path or control_characters(path):
+        return "is an address, not a page path"
+    if any(char in path for char in "*?["):
+        return "is a pattern (it would match many pages), not a page path"
+    if path.startswith("/") or plain == ".." or plain.startswith("../"):
+        return "is outside the docs"
+    return ""

@@ -14,7 +14,7 @@ The flow is the same whatever built the site:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -25,9 +25,11 @@ from nextround.check.links import SiteMap, check_page, page_urls
 from nextround.check.placeholders import TemplateCheck
 from nextround.check.raw_html import check_markup
 from nextround.check.search_meta import KeywordOwners
+from nextround.check.snippets import SnippetCheck
 from nextround.findings import Finding, Report
 from nextround.parse.checklists import Checklist, SyntaxProblem, parse
 from nextround.parse.html import PageHtml, read_page
+from nextround.parse.snippets import Snippets
 from nextround.parse.source_lines import SourceLines
 
 __all__ = ["ExternalUrl", "SiteMap", "SourcePage", "check_site", "external_urls", "page_urls"]
@@ -72,18 +74,20 @@ def check_site(
     pages: Iterable[SourcePage],
     site: SiteMap,
     today: date,
-    read_snippet: Callable[[str], str | None] | None = None,
+    snippets: Snippets | None = None,
 ) -> Report:
     """Run every check on every page of `site`, in the given page order.
 
-    `read_snippet` gives a snippet's text by name; when it also has `path(name)`
-    (`parse.source_lines.SnippetReader`), the message templates are checked too.
+    With `snippets`, each page's includes and the message templates are
+    checked too, and links are found in the snippets' lines. A problem in a
+    shared file (a snippet, the abbreviations) is reported once.
     """
     report = Report()
     ids = ChecklistIds()
     keywords = KeywordOwners()
     templates = TemplateCheck()
-    locate = getattr(read_snippet, "path", None)
+    includes = SnippetCheck(snippets) if snippets is not None else None
+    shared: set[Finding] = set()
     for page in pages:
         checked = check_metadata(page.path, page.src_uri, page.markdown, today, page.meta)
         report.add(checked.problems)
@@ -91,27 +95,30 @@ def check_site(
         if checked.review_due is not None:
             report.review_due.append(checked.review_due)
         report.add(_checklist_findings(page, ids))
-        report.add(_link_findings(page, site, read_snippet))
-        if locate is not None:
-            report.add(templates.check(page.path, page.markdown, read_snippet, locate))
+        found = _link_findings(page, site, snippets)
+        if includes is not None:
+            found += includes.check(page.path, page.markdown)
+            found += templates.check(page.path, page.markdown, snippets, snippets.path)
+        for finding in found:
+            if finding.path == page.path or finding not in shared:
+                report.findings.append(finding)
+                shared.add(finding)
     return report
 
 
 def external_urls(
-    pages: Iterable[SourcePage],
-    site: SiteMap,
-    read_snippet: Callable[[str], str | None] | None = None,
+    pages: Iterable[SourcePage], site: SiteMap, snippets: Snippets | None = None
 ) -> list[ExternalUrl]:
     """Every link to another site, with its source line, in page order."""
     found = []
     for page in pages:
         if not check_page(page.src_uri, page.url, page.html, site).external:
             continue
-        source = SourceLines(page.markdown, read_snippet)
+        source = _source_lines(page, snippets)
         detailed = read_page(page.content, detail=True, region=page.region)
         for item in check_page(page.src_uri, page.url, detailed, site).external:
-            line = source.locate(item.clues(), item.link.heading)
-            found.append(ExternalUrl(page.path, line, item.link.url))
+            path, line = source.locate(item.clues(), item.link.heading)
+            found.append(ExternalUrl(path, line, item.link.url))
     return found
 
 
@@ -126,21 +133,26 @@ def _checklist_findings(page: SourcePage, ids: ChecklistIds) -> list[Finding]:
     return sorted(findings)
 
 
-def _link_findings(
-    page: SourcePage, site: SiteMap, read_snippet: Callable[[str], str | None] | None
-) -> list[Finding]:
+def _link_findings(page: SourcePage, site: SiteMap, snippets: Snippets | None) -> list[Finding]:
     """Problems with the page's links and markup, each at its Markdown line."""
     checked = check_page(page.src_uri, page.url, page.html, site)
     markup = check_markup(page.html.markup)
     if not (checked.problems or markup):
         return []
     # Again in document order, with link texts and headings, to find the lines.
-    source = SourceLines(page.markdown, read_snippet)
+    source = _source_lines(page, snippets)
     detailed = read_page(page.content, detail=True, region=page.region)
     findings = []
     for problem in check_page(page.src_uri, page.url, detailed, site).problems:
-        line = source.locate(problem.clues(problem.link), problem.link.heading)
-        findings.append(Finding(page.path, line, problem.message, problem.hint))
+        path, line = source.locate(problem.clues(problem.link), problem.link.heading)
+        findings.append(Finding(path, line, problem.message, problem.hint))
     for problem in markup:
-        findings.append(Finding(page.path, source.locate(((problem.clue,),)), problem.message))
+        path, line = source.locate(problem.clues)
+        findings.append(Finding(path, line, problem.message))
     return findings
+
+
+def _source_lines(page: SourcePage, snippets: Snippets | None) -> SourceLines:
+    if snippets is None:
+        return SourceLines(page.markdown, path=page.path)
+    return SourceLines(page.markdown, snippets, page.path, snippets.appended_texts())

@@ -15,6 +15,7 @@ import pytest
 from conftest import EXAMPLE_CENTER, ROOT, build_site, built_pages, serve_folder
 
 from nextround.center import CenterError, contrast, read_center
+from nextround.render.center_slots import render_slot
 
 NAME = "Riverside Careers Service"
 BOOKING = "https://careers.riverside.example/book"
@@ -157,6 +158,12 @@ PLANTED = [
         "      - faq",
         "extra.center.hide_from_nav: expected a list of our pages such as `- faq.md`, found 'faq'.",
     ),
+    (
+        BOOKING,
+        "https://careers.riverside.example@evil.example/book",
+        "extra.center.booking_url: 'https://careers.riverside.example@evil.example/book' has a "
+        "user name before '@', so it leads to 'evil.example'",
+    ),
 ]
 
 
@@ -173,7 +180,16 @@ def center_copy(folder: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     PLANTED,
-    ids=["color-name", "color-too-light", "missing-logo", "http-booking", "typo", "phone", "nav"],
+    ids=[
+        "color-name",
+        "color-too-light",
+        "missing-logo",
+        "http-booking",
+        "typo",
+        "phone",
+        "nav",
+        "user-in-booking-url",
+    ],
 )
 def test_a_bad_value_stops_the_build_with_its_fix(tmp_path, old, new, message):
     result = build_site(center_copy(tmp_path, old, new), tmp_path / "site")
@@ -204,3 +220,134 @@ def test_every_problem_is_listed_at_once():
 
 def test_no_center_is_no_center():
     assert read_center(None, ROOT) is None
+
+
+# ---- hostile values, as an attacker would write them -----------------------------
+
+EXAMPLE_DIR = EXAMPLE_CENTER.parent
+REACHABLE = {"name": NAME, "phone": "+1 555 0100"}
+HOSTILE = [
+    (
+        {"booking_url": "https://careers.riverside.example@evil.example/book"},
+        "extra.center.booking_url: 'https://careers.riverside.example@evil.example/book' has a "
+        "user name before '@', so it leads to 'evil.example', not to the host it seems to name.",
+    ),
+    (
+        {"booking_url": "https://careers.riverside.example\\@evil.example/"},
+        "extra.center.booking_url: 'https://careers.riverside.example\\\\@evil.example/' has a "
+        "user name before '@'",
+    ),
+    (
+        {"wellbeing": {"name": "Counseling", "url": "https://help:me@evil.example/"}},
+        "extra.center.wellbeing.url: 'https://help:me@evil.example/' has a user name before '@'",
+    ),
+    (
+        {"crisis": [{"name": "Night line", "url": "https://line.example@evil.example/"}]},
+        "extra.center.crisis[0].url: 'https://line.example@evil.example/' has a user name",
+    ),
+    (
+        {"booking_url": "https://careers.riverside.example/book\nnow"},
+        "extra.center.booking_url: 'https://careers.riverside.example/book\\nnow' holds a line "
+        "break or another control character. Write it on one line.",
+    ),
+    (
+        {"phone": "+1 555\n0100", "email": "careers@riverside.example"},
+        "extra.center.phone: '+1 555\\n0100' holds a line break",
+    ),
+    ({"phone": "+1 555 0100%0A"}, "extra.center.phone: '+1 555 0100%0A' is not a phone number."),
+    ({"phone": "javascript:alert(1)", "email": "careers@riverside.example"}, "is not a phone"),
+    (
+        {"email": "careers@riverside.example\nbcc: all@evil.example"},
+        "extra.center.email: 'careers@riverside.example\\nbcc: all@evil.example' holds a line "
+        "break",
+    ),
+    (
+        {"email": "careers%0Abcc:all@riverside.example"},
+        "extra.center.email: 'careers%0Abcc:all@riverside.example' is not an email address.",
+    ),
+    (
+        {"email": "careers@riverside.example?bcc=all@evil.example"},
+        "extra.center.email: 'careers@riverside.example?bcc=all@evil.example' is not an email",
+    ),
+    ({"email": "careers@riverside.example?cc=x"}, "is not an email address"),
+    ({"colors": {"primary": "url(https://evil.example/x.png)"}}, "is not a color."),
+    ({"colors": {"accent": "#b4461a;}*{display:none"}}, "is not a color."),
+    (
+        {"logo": "../../tests/bad_inputs/broken-image/docs/img/charts.svg"},
+        "extra.center.logo: '../../tests/bad_inputs/broken-image/docs/img/charts.svg' is "
+        "outside the center's folder",
+    ),
+    ({"favicon": str(EXAMPLE_DIR / "brand/favicon.svg")}, "is outside the center's folder"),
+    ({"pages": "/etc"}, "extra.center.pages: '/etc' is outside the center's folder"),
+    ({"pages": "../.."}, "extra.center.pages: '../..' is outside the center's folder"),
+    ({"pages": "."}, "extra.center.pages: '.' is the center's own folder"),
+    (
+        {"add_to_nav": [{"Read me": "../../README.md"}]},
+        "extra.center.add_to_nav: '../../README.md' is outside the docs.",
+    ),
+    ({"add_to_nav": [{"Sub": "pages/../../x.md"}]}, "'pages/../../x.md' is outside the docs."),
+    ({"add_to_nav": [{"Root": "/etc/passwd.md"}]}, "'/etc/passwd.md' is outside the docs."),
+    (
+        {"add_to_nav": [{"Visit": "javascript:alert(1).md"}]},
+        "extra.center.add_to_nav: 'javascript:alert(1).md' is an address, not a page path.",
+    ),
+    (
+        {"add_to_nav": [{"<img src=x onerror=alert(1)>": "visit-us.md"}]},
+        "extra.center.add_to_nav: the menu title '<img src=x onerror=alert(1)>' holds markup",
+    ),
+    ({"hide_from_nav": ["../mkdocs.md"]}, "extra.center.hide_from_nav: expected a list"),
+    ({"hide_from_nav": ["*.md"]}, "extra.center.hide_from_nav: expected a list of our pages"),
+    ({"add_to_nav": [{"All": "guides/*.md"}]}, "'guides/*.md' is a pattern"),
+]
+
+
+@pytest.mark.parametrize(("values", "message"), HOSTILE, ids=[str(v) for v, _ in HOSTILE])
+def test_a_hostile_value_is_refused_with_its_setting_and_fix(values, message):
+    with pytest.raises(CenterError) as error:
+        read_center({**REACHABLE, **values}, EXAMPLE_DIR)
+    assert any(message in problem for problem in error.value.problems), error.value.problems
+
+
+def test_links_out_of_the_centers_folder_are_refused(tmp_path):
+    folder = tmp_path / "center"
+    (folder / "pages").mkdir(parents=True)
+    (folder / "pages" / "visit-us.md").write_text("# Visit us\n")
+    (folder / "pages" / "secret.md").symlink_to(ROOT / "mkdocs.yml")
+    (folder / "pages" / "more").symlink_to(ROOT / "docs", target_is_directory=True)
+    (folder / "logo.svg").symlink_to(ROOT / "examples/riverside/brand/logo.svg")
+    with pytest.raises(CenterError) as error:
+        read_center({**REACHABLE, "pages": "pages", "logo": "logo.svg"}, folder)
+    assert [problem.split(" is ")[0] for problem in error.value.problems] == [
+        "extra.center.logo: 'logo.svg'",
+        "extra.center.pages: 'more' in 'pages'",
+        "extra.center.pages: 'secret.md' in 'pages'",
+    ]
+
+
+def test_a_looping_link_is_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "self").symlink_to("self")
+    (tmp_path / "logo.svg").symlink_to("logo.svg")
+    with pytest.raises(CenterError) as error:
+        read_center({**REACHABLE, "pages": "pages", "logo": "logo.svg"}, tmp_path)
+    assert [problem.split(" (")[0] for problem in error.value.problems] == [
+        "extra.center.logo: 'logo.svg' does not exist"
+    ]
+
+
+def test_markup_in_contacts_shows_as_text():
+    center = read_center(
+        {
+            **REACHABLE,
+            "hours": "<b onclick=alert(1)>Mon</b> & Tue",
+            "wellbeing": {"name": "<img src=x onerror=alert(2)>", "phone": "+1 555 0123"},
+            "crisis": [{"name": "<script>alert(3)</script>", "phone": "911", "hours": '"><i>'}],
+        },
+        EXAMPLE_DIR,
+    )
+    html = "".join(render_slot(name, center) for name in ("booking", "crisis", "contacts"))
+    assert "&lt;b onclick=alert(1)&gt;Mon&lt;/b&gt; &amp; Tue" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
+    assert "&quot;&gt;&lt;i&gt;" in html
+    assert not re.search(r"<(?:b|img|script|i)[ >]", html)

@@ -293,7 +293,7 @@ def located(html: str, source: str = SOURCE, snippets: dict[str, str] | None = N
     detailed = html_index.read_page(html, detail=True)
     checked = link_rules.check_page("guides/feedback.md", "guides/feedback/", detailed, site_map())
     lines = SourceLines(source, (snippets or {}).get)
-    return [f"{lines.locate(p.clues(), p.link.heading)}" for p in checked.problems]
+    return [f"{lines.locate(p.clues(), p.link.heading).line}" for p in checked.problems]
 
 
 def test_each_link_maps_to_its_own_line_and_raw_html_to_its_exact_url():
@@ -323,3 +323,53 @@ def test_a_link_found_nowhere_maps_to_its_heading_then_to_line_1():
 def test_front_matter_lines_are_counted_but_never_matched():
     source = "---\ntitle: week1\n---\n\nText [x](#week1)\n"
     assert located('<a href="#week1">x</a>', source) == ["5"]
+
+
+FAQ = """\
+---
+title: Questions
+---
+
+Yes, ask them once, and say what you would do next time.
+
+{link}
+
+The end.
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered", "line"),
+    [
+        ('<p><a href="java&#x09;script:alert(1)">x</a></p>', "java&#x09;script:alert(1)", 7),
+        ('<a href="&#106;avascript&colon;alert(1)">x</a>', "javascript:alert(1)", 7),
+        ('<a href="java\nscript:alert(1)">x</a>', "java\nscript:alert(1)", 7),
+        ("[x](JavaScript:alert\\(1\\))", "JavaScript:alert(1)", 7),
+        ("[x][evil]\n\n[evil]: javas&#99;ript:alert(1)", "javascript:alert(1)", 9),
+    ],
+    ids=["tab-reference", "entities", "newline", "backslash-escapes", "reference-elsewhere"],
+)
+def test_a_link_maps_to_the_line_it_was_typed_on_however_the_url_is_spelled(
+    written, rendered, line
+):
+    html = (
+        f'<p>Yes, ask them once, and say what you would do next time.</p><a href="{rendered}">x</a>'
+    )
+    assert located(html, FAQ.format(link=written)) == [str(line)]
+
+
+def test_a_link_in_a_file_appended_to_every_page_is_named_at_its_own_line():
+    html = '<p>The end.</p><a href="javascript:alert(1)">More</a>'
+    detailed = html_index.read_page(html, detail=True)
+    [problem] = link_rules.check_page("index.md", "", detailed, site_map()).problems
+    appended = [
+        ("includes/abbreviations.md", "*[CV]: Curriculum vitae\n\n[More]: javascript:alert(1)\n")
+    ]
+    lines = SourceLines("# Home\n\nThe end.\n", path="docs/index.md", appended=appended)
+    assert lines.locate(problem.clues(), problem.link.heading) == ("includes/abbreviations.md", 3)
+
+
+def test_lines_end_only_where_the_engine_ends_them():
+    source = "# Home\n\nA line\u2028with a separator, a form\x0cfeed.\n\n[x](gone.md)\n"
+    html = '<p>A line\u2028with a separator.</p><p><a href="gone.md">x</a></p>'
+    assert located(html, source) == ["5"]

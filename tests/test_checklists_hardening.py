@@ -151,3 +151,62 @@ def test_the_progress_list_shows_titles_as_readers_see_them():
     assert plain_text(checklist.title) == "Q&A — first steps"
     assert ">Q&amp;A — first steps</a>" in html
     assert 'href="../guides/x/#checklist-week-one"' in html
+
+
+PLAN_CHECKLIST = """\
+/// checklist | Week one
+    id: plan-week-one
+    when: days 1 to 7
+    remind: Send your one reply by business day 3.
+
+- [ ] Read the guide.
+    Take your time.
+- [ ] Write one note.
+///
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "what"),
+    [
+        ("Write one note.", "Write one note.&#13;", 8, "Checklist text"),
+        ("Write one note.", "Write one&#x0D;note.", 8, "Checklist text"),
+        ("Write one note.", "Write one&NewLine;note.", 8, "Checklist text"),
+        ("Week one", "Week\x85one", 1, "Checklist text"),
+        ("Take your time.", "Take your\u2028time.", 7, "Checklist text"),
+        ("Take your time.", "Take your&#x2029;time.", 7, "Checklist text"),
+        ("Read the guide.", "Read the\x1bguide.", 6, "Checklist text"),
+        ("business day 3.", "business day 3.&#13;", 4, "Checklist option 'remind'"),
+        ("days 1 to 7", '"days 1 to 7\\r"', 3, "Checklist option 'when'"),
+        (
+            "remind: Send your one reply by business day 3.",
+            'remind: "Send your one reply by business day 3.\\L"',
+            4,
+            "Checklist option 'remind'",
+        ),
+    ],
+    ids=[
+        "cr-reference",
+        "cr-hex-reference",
+        "named-newline",
+        "c1-literal",
+        "line-separator",
+        "paragraph-separator-reference",
+        "escape-character",
+        "remind-reference",
+        "when-yaml-escape",
+        "remind-yaml-escape",
+    ],
+)
+def test_a_control_character_in_checklist_or_plan_text_fails_at_its_line(
+    old, new, line, what, render
+):
+    _parsed, _rendered, findings = render(PLAN_CHECKLIST.replace(old, new, 1))
+    assert len(findings) == 1, findings
+    assert findings[0].startswith(f"{line}: "), findings
+    assert what in findings[0] and "control character: U+" in findings[0]
+
+
+def test_a_tab_in_checklist_text_is_fine(render):
+    _parsed, _rendered, findings = render(PLAN_CHECKLIST.replace("Write one", "Write&Tab;one"))
+    assert findings == []

@@ -193,7 +193,7 @@ def test_no_url_makes_the_link_check_raise(url):
     checked = check_page("index.md", "", page, SITE)
     source = SourceLines(f"# Page\n\n[x]({url})\n")
     for problem in checked.problems:
-        assert source.locate(problem.clues(), problem.link.heading) >= 1
+        assert source.locate(problem.clues(), problem.link.heading).line >= 1
     check_markup(page.markup)
 
 

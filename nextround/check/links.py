@@ -35,6 +35,7 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from nextround.parse.html import HtmlLink, PageHtml
+from nextround.text import printable
 from nextround.urls import folder_of, relative_url
 
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
@@ -418,5 +419,6 @@ def _stem(target: str) -> str:
 
 
 def _shown(url: str) -> str:
-    """`url` as printed in a message: long ones (data: URLs) are cut."""
+    """`url` as printed in a message: on one line, long ones (data: URLs) cut."""
+    url = printable(url)
     return url if len(url) <= _SHOWN_MAX else url[: _SHOWN_MAX - 3] + "..."

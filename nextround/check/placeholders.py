@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nextround.findings import Finding
-from nextround.parse.source_lines import included_snippets
+from nextround.parse.snippets import references, shown_path
 from nextround.placeholders import BY_NAME
 
 # A fence line: up to three spaces, then ``` or ~~~ (group 1).
@@ -93,20 +93,13 @@ class TemplateCheck:
     ) -> list[Finding]:
         """Findings for the templates `markdown` includes that no earlier page included."""
         findings = []
-        for line, name in included_snippets(markdown.splitlines()):
+        for reference in references(markdown):
+            name = reference.name
             if not name.startswith(TEMPLATE_FOLDER) or name in self._seen:
                 continue
             self._seen.add(name)
             text, path = read_snippet(name), locate(name)
             if text is None or path is None:
-                continue  # pymdownx.snippets' own check_paths reports a missing file.
-            findings += check_template(_shown(path), text, f"{page_path}:{line}")
+                continue  # `check.snippets` reports a snippet that cannot be included.
+            findings += check_template(shown_path(path), text, f"{page_path}:{reference.line}")
         return findings
-
-
-def _shown(path: Path) -> str:
-    """`path` as findings name files: from the working folder when it is inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -8,7 +8,7 @@ attributes. URLs are judged by `check.links` (every URL attribute is read by
 
 `check_markup` takes the (element, attribute) pairs of one page and returns
 one message per pair that is not allowed, with the text to search for in the
-Markdown source. Pure functions.
+Markdown source (`<script`, `onclick=`). Pure functions.
 """
 
 from __future__ import annotations
@@ -70,10 +70,10 @@ _INPUT_TYPES = frozenset({"type=checkbox", "type=radio"})
 
 
 class MarkupProblem(NamedTuple):
-    """An element or attribute that is not allowed, and the source text that shows it."""
+    """An element or attribute that is not allowed, and clues to its source line, best first."""
 
     message: str
-    clue: str
+    clues: tuple[tuple[str, ...], ...]
 
 
 def check_markup(markup: set[tuple[str, str]]) -> list[MarkupProblem]:
@@ -93,7 +93,7 @@ def check_markup(markup: set[tuple[str, str]]) -> list[MarkupProblem]:
                     MarkupProblem(
                         f"<input {attribute}> is not allowed: pages hold no forms, and the "
                         "only inputs are the boxes of a '/// checklist' block. Remove it.",
-                        attribute.replace("=", '="', 1) + '"',
+                        (("type=", attribute.partition("=")[2]),),
                     )
                 )
         elif attribute and not _attribute_allowed(tag, attribute):
@@ -122,7 +122,7 @@ def _element_problem(tag: str) -> MarkupProblem:
     return MarkupProblem(
         f"<{tag}> is not allowed in a page: {why}. Remove it, or ask in an issue "
         "whether the list of allowed HTML should grow.",
-        f"<{tag}",
+        ((f"<{tag}",),),
     )
 
 
@@ -133,5 +133,5 @@ def _attribute_problem(tag: str, attribute: str) -> MarkupProblem:
         why = "it is not on the list of attributes a guide may use"
     return MarkupProblem(
         f"The attribute '{attribute}' on <{tag}> is not allowed: {why}. Remove it.",
-        attribute,
+        ((f"<{tag}", f"{attribute}="), (f"{attribute}=",), (attribute,)),
     )

@@ -4,7 +4,10 @@
 page has their answer ("turned down", "no reply"). The build feeds them, with
 their synonyms, into the search index (`render/search_keywords.py`). Each is
 text of at most 40 characters, at most 12 per page, and a keyword belongs to
-one page only: the same keyword on two pages would make them compete.
+one page only: the same keyword on two pages would make them compete. A
+keyword, like each word of the synonym list (`word_problem`), holds no
+markup, address or control character: nothing a reader types, and nothing
+that should reach the index.
 
 `search:` is Material's own: `boost` (a number above 0; below 1 ranks the page
 lower) and `exclude` (true or false).
@@ -13,17 +16,21 @@ lower) and `exclude` (true or false).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import yaml
 
 from nextround.findings import Finding
+from nextround.text import control_characters, printable
 
 KEYWORD_MAX = 40
 KEYWORDS_MAX = 12
 SEARCH_KEYS = frozenset({"boost", "exclude"})
 # YAML's BaseLoader (every scalar a string), in C when PyYAML has it: 30 times faster.
 LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+# A URL scheme that runs script or embeds data, or any address with '//'.
+_ADDRESS = re.compile(r"(?i)^\s*(?:javascript|vbscript|data):|://")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,17 @@ class Keyword:
 def normalize(text: str) -> str:
     """Lowercase, with runs of spaces as one space: how keywords are compared."""
     return " ".join(text.lower().split())
+
+
+def word_problem(text: str) -> str:
+    """Why `text` is not words a reader types into search, or ''."""
+    if control_characters(text):
+        return "holds a control character"
+    if "<" in text or ">" in text:
+        return "holds markup (< or >)"
+    if _ADDRESS.search(text):
+        return "is an address"
+    return ""
 
 
 def check_search_meta(path: str, block: str, meta: dict) -> tuple[list[Keyword], list[Finding]]:
@@ -127,6 +145,15 @@ def _keywords(path: str, node: yaml.Node) -> tuple[list[Keyword], list[Finding]]
         keyword = Keyword(item.value, line)
         if not keyword.key:
             problems.append(Finding(path, line, "a keyword is empty; write words or delete it."))
+        elif problem := word_problem(keyword.text):
+            problems.append(
+                Finding(
+                    path,
+                    line,
+                    f"keyword '{printable(keyword.text)}' {problem}; a keyword is the words a "
+                    "reader types. Write them as plain words.",
+                )
+            )
         elif len(keyword.key) > KEYWORD_MAX:
             problems.append(
                 Finding(

@@ -28,7 +28,6 @@ from pathlib import Path
 from nextround.engine import built_site
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
 from nextround.findings import REVIEW_MONTHS, Report
-from nextround.parse.source_lines import snippet_reader
 from nextround.site import ExternalUrl, check_site, external_urls
 from nextround.text import plural
 
@@ -84,11 +83,10 @@ def run_checks(
         site = built_site.site_map(
             config.docs_dir, site_dir, pages, config.site_url, config.directory_urls
         )
-        read_snippet = snippet_reader(config.snippet_folders)
-        result.report = check_site(pages, site, date.today(), read_snippet)
+        result.report = check_site(pages, site, date.today(), config.snippets)
         result.warnings = _not_repeated(result.warnings, result.report, config.docs_prefix)
         if external:
-            result.external = external_urls(pages, site, read_snippet)
+            result.external = external_urls(pages, site, config.snippets)
     return result
 
 

@@ -6,6 +6,10 @@
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
+  An include that `pymdownx.snippets` could not read, or that leaves
+  `includes/`, is escaped before it renders (`check.snippets`), so the
+  checks report it at its line instead of a traceback; a broken
+  `auto_append` stops the build at once.
 - `fill_registry` (`on_env`): the "My progress" list, the handout booklet and
   the marks for the reader's details in the message templates
   (`render/details.py`), before the checks run, so their links and markup are
@@ -45,11 +49,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from nextround.center import Center, CenterError, read_center
+from nextround.check.snippets import SnippetCheck, without_refused
 from nextround.findings import Report
 from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
-from nextround.parse.source_lines import snippet_reader
+from nextround.parse.snippets import Snippets, shown_path
 from nextround.render import (
     bundles,
     details,
@@ -80,6 +85,7 @@ class Build:
     nav_order: dict[str, int] = field(default_factory=dict)
     report: Report | None = None
     center: Center | None = None
+    snippets: Snippets = field(default_factory=lambda: Snippets([]))
     synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """A page's location in the search index -> its keywords and their synonyms."""
@@ -110,6 +116,7 @@ def start(config):
         _current.reader,
     ]
     brand(_current, config)
+    _current.snippets = _checked_snippets(config)
     _current.bundler.palette_css = material_assets.palette_css(config.theme.get("palette"))
     if config.theme.get("favicon") == material_assets.DEFAULT_FAVICON:
         icon = (config.theme.get("icon") or {}).get("logo", "material/library")
@@ -126,6 +133,27 @@ def start(config):
             )
         config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def _checked_snippets(config) -> Snippets:
+    """The site's snippets; a setup error if one appended to every page cannot be included."""
+    found = snippets(config)
+    problems = [
+        f"auto_append: '{name}' {refusal.problem}. {refusal.fix}"
+        for name in found.appended
+        if (refusal := found.refusal(name))
+    ]
+    check = SnippetCheck(found)
+    for name in found.appended:
+        if (text := found(name)) is not None:
+            problems += map(str, check.check(shown_path(found.path(name)), text))
+    if problems:
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        raise Abort(
+            f"{config.config_file_path or 'mkdocs.yml'}: the snippets that pymdownx.snippets "
+            f"adds to every page need a fix; nothing was built.\n{lines}"
+        )
+    return found
 
 
 def offline(config) -> bool:
@@ -252,8 +280,11 @@ def current(config) -> Build:
     return _current
 
 
-def read_source(page, config) -> None:
-    """Keep the page's Markdown source and where it is served."""
+def read_source(markdown: str, page, config) -> str:
+    """Keep the page's Markdown source and where it is served; return what the engine renders.
+
+    That is `markdown` with each include that cannot be read escaped (see `check.snippets`).
+    """
     build = current(config)
     src_uri = page.file.src_uri
     path = _source_path(page.file, config)
@@ -270,6 +301,7 @@ def read_source(page, config) -> None:
     if isinstance(keywords, list):
         texts = [str(word) for word in keywords if isinstance(word, str | int | float)]
         build.keywords[page.url] = search_keywords.expand(texts, build.synonyms)
+    return without_refused(markdown, build.snippets) if "8<" in markdown else markdown
 
 
 def add_search_keywords(config) -> None:
@@ -368,7 +400,7 @@ def check(files, config) -> None:
         ),
         site,
         date.today(),
-        snippet_reader(snippet_folders(config)),
+        build.snippets,
     )
     for finding in sorted(report.findings):
         log.warning(str(finding))
@@ -424,13 +456,15 @@ def _docs_prefix(config_file: str, docs_dir: str) -> str:
     return "" if relative == "." else relative + "/"
 
 
-def snippet_folders(config) -> list[Path]:
-    """Where `pymdownx.snippets` looks: each base path, from the working folder and the config's."""
+def snippets(config) -> Snippets:
+    """The files `pymdownx.snippets` reads: base paths from the working folder, as it takes them."""
     options = (config.mdx_configs or {}).get("pymdownx.snippets", {})
     bases = options.get("base_path", ["."])
-    bases = [bases] if isinstance(bases, str) else bases
-    config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    return [folder for base in bases for folder in (Path(base).resolve(), config_dir / base)]
+    appended = options.get("auto_append") or []
+    return Snippets(
+        [bases] if isinstance(bases, str) else bases,
+        [appended] if isinstance(appended, str) else appended,
+    )
 
 
 def _source_path(file, config) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from nextround.parse.snippets import Snippets
+
 
 class ConfigError(Exception):
     """The config file cannot be read; the message says which and why."""
@@ -27,7 +29,8 @@ class SiteConfig:
     """The docs folder as problems name it, relative to the config's folder: 'docs/'."""
     site_url: str
     directory_urls: bool
-    snippet_folders: list[Path]
+    snippets: Snippets
+    """The snippet files `pymdownx.snippets` reads (its `base_path` and `auto_append`)."""
 
 
 def read_site_config(config_file: str | Path) -> SiteConfig:
@@ -41,7 +44,7 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
         if isinstance(entry, dict) and "pymdownx.snippets" in entry:
             snippets = entry["pymdownx.snippets"] or {}
     bases = snippets.get("base_path", ["."])
-    bases = [bases] if isinstance(bases, str) else bases
+    appended = snippets.get("auto_append") or []
     prefix = (
         Path(docs_dir).relative_to(folder).as_posix() if docs_dir.is_relative_to(folder) else ""
     )
@@ -51,7 +54,10 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
         docs_prefix="" if prefix in ("", ".") else prefix + "/",
         site_url=str(values.get("site_url") or ""),
         directory_urls=bool(values.get("use_directory_urls", True)),
-        snippet_folders=[p for base in bases for p in (Path(base).resolve(), folder / base)],
+        snippets=Snippets(
+            [bases] if isinstance(bases, str) else bases,
+            [appended] if isinstance(appended, str) else appended,
+        ),
     )
 
 

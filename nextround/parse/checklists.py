@@ -15,7 +15,10 @@ an admonition, a content tab or another block (indented four spaces a level):
 code (a fence closes only with the same character, at least as long, and no
 info string) and HTML comments. It reads the option lines as pymdownx Blocks
 does (indented YAML), so the renderer and the checks see the same values;
-`id_problem` is the id rule both apply. Pure functions over text, no engine.
+`id_problem` is the id rule both apply. Lines end where the engine ends them
+(LF, CR), so a U+2028 stays inside its line, and a title, item or hint that
+holds a control character, typed or as a character reference, is a problem
+of form. Pure functions over text, no engine.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from dataclasses import dataclass, field, replace
 import yaml
 
 from nextround.parse.plan_days import OPTIONS as PLAN_OPTIONS
+from nextround.parse.source_lines import file_lines
+from nextround.text import control_characters, control_names
 
 ID_MAX_CHARS = 48
 CHECKLIST_ID_MAX_CHARS = 64
@@ -172,7 +177,7 @@ def read_options(lines: list[str]) -> tuple[dict | None, str]:
 def parse(markdown: str) -> tuple[list[Checklist], list[SyntaxProblem]]:
     """Every checklist that renders from `markdown`, and problems of form found on the way."""
     reader = _Reader()
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    for number, line in enumerate(file_lines(markdown), start=1):
         reader.read(number, line.expandtabs(4))
     reader.finish()
     return reader.checklists, reader.problems
@@ -246,6 +251,7 @@ class _Reader:
             self.indent, self.slashes = indent, opening.group(2)
             self.header, self.header_line, self.last_item = [], number, None
             self.checklists.append(self.current)
+            self._refuse_controls(number, line)
             return
         if container := _CONTAINER.match(line):
             self.containers.append(len(container.group(1)) + 4)
@@ -286,7 +292,20 @@ class _Reader:
                     )
                 )
             self._end_header()
+        self._refuse_controls(number, body)
         self.last_item = self._read_body(checklist, number, body)
+
+    def _refuse_controls(self, number: int, line: str) -> None:
+        """A problem if the title, item or hint on `line` holds a control character."""
+        if chars := control_characters(line):
+            self.problems.append(
+                SyntaxProblem(
+                    number,
+                    f"Checklist text holds a control character: {control_names(chars)}. "
+                    "It would break the line in readers' calendar files and progress; delete "
+                    "it (a character reference such as '&#13;' counts too).",
+                )
+            )
 
     def _end_header(self) -> None:
         if self.header is None:

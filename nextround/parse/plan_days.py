@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from nextround.text import control_characters, control_names
+
 OPTIONS = ("when", "remind")
 MAX_DAY = 60
 MAX_REMIND_CHARS = 120
@@ -31,6 +33,12 @@ def option_problem(key: str, value: object) -> str:
     """Why the plan option `key: value` cannot be read, or ''."""
     if not isinstance(value, str):
         return f"Checklist option '{key}' should be text, like 'days 3 to 7' {_DAY_ONE}."
+    if chars := control_characters(value):
+        return (
+            f"Checklist option '{key}' holds a control character: {control_names(chars)}. "
+            "It would break the line in readers' calendar files; delete it (a YAML escape "
+            "such as '\\r' or a character reference such as '&#13;' counts too)."
+        )
     if key == "when":
         if found := PHRASE.fullmatch(value.strip()):
             return _days_problem(key, value, found)

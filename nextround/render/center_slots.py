@@ -16,7 +16,7 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from nextround.center import Center, Contact, contrast
+from nextround.center import Center, Contact, contrast, rgb
 
 # Dark scheme (Material's "slate") background, for lighter link colors there.
 SLATE_BACKGROUND = "#1e2129"
@@ -44,42 +44,46 @@ def center_css(center: Center) -> str:
     """The center's colors as CSS custom properties, light and dark scheme."""
     rules: list[str] = []
     if center.primary:
+        light = dict.fromkeys(_PRIMARY_PROPERTIES, center.primary)
         rules.append(
-            ":root > * {\n"
-            f"  --md-primary-fg-color: {center.primary};\n"
-            f"  --md-primary-fg-color--light: {center.primary};\n"
-            f"  --md-primary-fg-color--dark: {center.primary};\n"
-            f"  --md-typeset-a-color: {center.primary};\n"
-            "}\n"
-            '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
-            f"  --md-typeset-a-color: {readable_on_dark(center.primary)};\n"
-            "}\n"
+            _scheme_rules(light, {"--md-typeset-a-color": readable_on_dark(center.primary)})
         )
     if center.accent:
         dark = readable_on_dark(center.accent)
-        rules.append(
-            ":root > * {\n"
-            f"  --md-accent-fg-color: {center.accent};\n"
-            f"  --md-accent-fg-color--transparent: {center.accent}1a;\n"
-            "}\n"
-            '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
-            f"  --md-accent-fg-color: {dark};\n"
-            f"  --md-accent-fg-color--transparent: {dark}1a;\n"
-            "}\n"
-        )
+        rules.append(_scheme_rules(_accent_properties(center.accent), _accent_properties(dark)))
     return "/* The career center's colors, written by the build from extra.center.colors. */\n" + (
         "".join(rules)
     )
 
 
+_PRIMARY_PROPERTIES = (
+    "--md-primary-fg-color",
+    "--md-primary-fg-color--light",
+    "--md-primary-fg-color--dark",
+    "--md-typeset-a-color",
+)
+
+
+def _accent_properties(color: str) -> dict[str, str]:
+    return {"--md-accent-fg-color": color, "--md-accent-fg-color--transparent": color + "1a"}
+
+
+def _scheme_rules(light: dict[str, str], dark: dict[str, str]) -> str:
+    """One rule of custom properties for every scheme, one for the dark scheme."""
+    return _rule(":root > *", light) + _rule(
+        '[data-md-color-scheme="slate"][data-md-color-primary="custom"]', dark
+    )
+
+
+def _rule(selector: str, properties: dict[str, str]) -> str:
+    body = "".join(f"  {name}: {value};\n" for name, value in properties.items())
+    return f"{selector} {{\n{body}}}\n"
+
+
 def readable_on_dark(color: str) -> str:
     """`color` mixed with white until it reads on the dark scheme (4.5:1)."""
-    digits = color.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
-    rgb = [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
     for step in range(11):
-        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 10):02x}" for c in rgb)
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 10):02x}" for c in rgb(color))
         if contrast(mixed, SLATE_BACKGROUND) >= 4.5:
             return mixed
     return "#ffffff"
@@ -87,9 +91,7 @@ def readable_on_dark(color: str) -> str:
 
 def _booking(center: Center) -> str:
     parts = [f"<strong>{escape(center.name)}</strong>"]
-    if center.booking_url:
-        parts.append(f'<a href="{escape(center.booking_url)}">Book an appointment</a>')
-    parts += _reach(center.email, center.phone)
+    parts += _ways(center, "Book an appointment").values()
     if center.hours:
         parts.append(escape(center.hours))
     return '<p class="nr-center__line">' + " · ".join(parts) + "</p>"
@@ -108,26 +110,18 @@ def _crisis(center: Center) -> str:
 
 
 def _adviser(center: Center) -> str:
-    ways = []
-    if center.booking_url:
-        ways.append(f'<a href="{escape(center.booking_url)}">book an appointment</a>')
-    ways += [f"write to {link}" for link in _reach(center.email, "")]
-    ways += [f"call {link}" for link in _reach("", center.phone)]
+    phrases = {"booking": "{}", "email": "write to {}", "phone": "call {}"}
+    ways = _ways(center, "book an appointment")
     return (
         f"<p>An adviser at {escape(center.name)} can read your email before you send it: "
-        f"{' or '.join(ways)}.</p>"
+        f"{' or '.join(phrases[kind].format(link) for kind, link in ways.items())}.</p>"
     )
 
 
 def _contacts(center: Center) -> str:
-    rows = []
-    if center.booking_url:
-        link = f'<a href="{escape(center.booking_url)}">Book an appointment</a>'
-        rows.append(("Appointments", link))
-    if center.email:
-        rows.append(("Email", _reach(center.email, "")[0]))
-    if center.phone:
-        rows.append(("Phone", _reach("", center.phone)[0]))
+    labels = {"booking": "Appointments", "email": "Email", "phone": "Phone"}
+    ways = _ways(center, "Book an appointment")
+    rows = [(labels[kind], link) for kind, link in ways.items()]
     if center.hours:
         rows.append(("Opening hours", escape(center.hours)))
     if center.wellbeing:
@@ -140,22 +134,41 @@ def _contacts(center: Center) -> str:
 
 def _contact_line(contact: Contact) -> str:
     parts = [escape(contact.name)]
-    parts += _reach(contact.email, contact.phone)
+    if contact.email:
+        parts.append(_email_link(contact.email))
+    if contact.phone:
+        parts.append(_phone_link(contact.phone))
     if contact.url:
-        parts.append(f'<a href="{escape(contact.url)}">{escape(_short(contact.url))}</a>')
+        parts.append(_link(contact.url, escape(_short(contact.url))))
     if contact.hours:
         parts.append(escape(contact.hours))
     return ", ".join(parts)
 
 
-def _reach(email: str, phone: str) -> list[str]:
-    links = []
-    if email:
-        links.append(f'<a href="mailto:{escape(email)}">{escape(email)}</a>')
-    if phone:
-        dial = ("+" if phone.startswith("+") else "") + "".join(c for c in phone if c.isdigit())
-        links.append(f'<a href="tel:{dial}">{escape(phone)}</a>')
-    return links
+def _ways(center: Center, booking: str) -> dict[str, str]:
+    """The center's links, by kind: 'booking' (its text `booking`), 'email', 'phone'."""
+    ways = {}
+    if center.booking_url:
+        ways["booking"] = _link(center.booking_url, booking)
+    if center.email:
+        ways["email"] = _email_link(center.email)
+    if center.phone:
+        ways["phone"] = _phone_link(center.phone)
+    return ways
+
+
+def _email_link(email: str) -> str:
+    return _link(f"mailto:{email}", escape(email))
+
+
+def _phone_link(phone: str) -> str:
+    dial = ("+" if phone.startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+    return _link(f"tel:{dial}", escape(phone))
+
+
+def _link(href: str, text: str) -> str:
+    """An `<a>` to `href` (escaped here) around `text` (already HTML)."""
+    return f'<a href="{escape(href)}">{text}</a>'
 
 
 def _short(url: str) -> str:

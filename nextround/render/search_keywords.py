@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from nextround.check.search_meta import KEYWORD_MAX, LOADER, normalize
+from nextround.check.search_meta import KEYWORD_MAX, LOADER, normalize, word_problem
+from nextround.text import printable
 
 FIELD = "keywords"
 # Above a title word (Material gives titles 1,000), so a page that names the
@@ -73,6 +74,11 @@ def load_synonyms(path: Path = SYNONYMS, shown: str = "search/synonyms.yml") -> 
             if not word or len(word) > KEYWORD_MAX:
                 problems.append(
                     f"{shown}:{line}: '{word}' must be 1 to {KEYWORD_MAX} characters long."
+                )
+            elif problem := word_problem(word):
+                problems.append(
+                    f"{shown}:{line}: '{printable(word)}' {problem}; write the words a reader "
+                    "types, as plain words."
                 )
             elif word in where:
                 problems.append(
