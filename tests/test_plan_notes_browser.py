@@ -277,12 +277,33 @@ def test_a_file_exported_before_plans_and_notes_still_imports(server, page):
             f'The notes of "{FIRST}" should be item ids, each with a note of at most 280 '
             "characters.",
         ),
+        *(
+            (
+                {"plan": {"start": start}},
+                'The "plan" should hold a start date from 1970 to 2999, like "2026-11-27".',
+            )
+            for start in ("27/11/2026", "9999-12-31", "9999-99-99", "0000-00-00", "2026-02-30")
+        ),
         (
-            {"plan": {"start": "27/11/2026"}},
-            'The "plan" should hold a start date, like "2026-11-27".',
+            {"notes": {FIRST: {"a": 1, "b": None, "c": [], "d": {}, "e": True, "f": 1.5}}},
+            f'The notes of "{FIRST}" should be item ids, each with a note of at most 280 '
+            "characters.",
+        ),
+        (
+            {"details": {"you": 1, "them": None, "job": [], "org": {}, "date": False}},
+            'The detail "you" should be a text of at most 200 characters.',
         ),
     ],
-    ids=["long-note", "bad-date"],
+    ids=[
+        "long-note",
+        "bad-date",
+        "year-9999",
+        "month-99",
+        "year-0",
+        "february-30",
+        "notes-of-every-type",
+        "details-of-every-type",
+    ],
 )
 def test_a_malformed_file_is_refused_and_changes_nothing(server, page, tmp_path, change, expected):
     page.goto(server.url + PLAN)
@@ -330,3 +351,59 @@ def test_markup_in_every_text_field_of_a_file_is_shown_as_text(server, page, tmp
     assert dialogs == ["Replace your ticks, notes, plan and details with the ones in this file?"]
     assert not [url for url in page.watch.requests if url.endswith("/x")]
     assert page.watch.errors == []
+
+
+def test_a_file_of_50_mb_is_refused_at_once_and_changes_nothing(server, page, tmp_path):
+    page.goto(server.url + PLAN)
+    start_plan(page, START)
+    key = storage_key(page)
+    before = stored(page, key)
+    path = tmp_path / "huge.json"
+    with path.open("w") as file:
+        file.write('{"format": "next-round-progress", "version": 1, "checklists": {"x": [')
+        file.write('"y",' * (50 * 1024 * 1024 // 4))
+        file.write('"y"]}}')
+    page.goto(server.url + PROGRESS)
+    import_file(page, path)
+    expect(page.locator(".nr-progress__message")).to_have_text(
+        "This file is too big to be a progress file (they are at most 256 KB). Nothing was changed."
+    )
+    assert stored(page, key) == before
+
+
+def test_a_start_date_after_2999_is_refused_on_the_page(us_page, server):
+    us_page.goto(server.url + PLAN)
+    us_page.get_by_label("Start date").evaluate(
+        "input => (input.max = '', input.value = '9999-12-31')"
+    )
+    us_page.get_by_role("button", name="Start my plan").click()
+    expect(us_page.get_by_role("status").filter(has_text="Pick")).to_have_text(
+        "Pick a start date from 1970 to 2999."
+    )
+    assert "plan" not in (stored(us_page, storage_key(us_page)) or {})
+    assert us_page.get_by_label("Start date").get_attribute("max") == ""
+
+
+# Every kind of line break and other control characters, then lines of their own, added
+# to every text of the plan page that reaches the calendar file, as a script could.
+HOSTILE_TEXT = "a\r\n\r\n\u0085\u2028\u2029\u000b\u0000BEGIN:VEVENT\rATTACH:x,y;z\\"
+ADD_TO_PLAN_TEXTS = """(evil) => {
+  document.querySelectorAll(".nr-checklist__title, .nr-checklist__text")
+    .forEach((node) => (node.textContent += evil));
+  document.querySelectorAll(".nr-checklist[data-remind]")
+    .forEach((list) => (list.dataset.remind += evil));
+}"""
+
+
+def test_no_text_reaching_the_calendar_file_can_start_a_line_of_its_own(us_page, server, tmp_path):
+    page = us_page
+    page.goto(server.url + PLAN)
+    start_plan(page, START)
+    page.evaluate(ADD_TO_PLAN_TEXTS, HOSTILE_TEXT)
+    raw = download_calendar(page, tmp_path)
+    assert rfc5545_problems(raw) == []
+    unfolded = raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
+    assert [line for line in unfolded if line.startswith("ATTACH")] == []
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == len(STEPS) + sum(1 for *_, remind in STEPS if remind)
+    assert all("BEGIN:VEVENT" in str(event["SUMMARY"]) for event in events)

@@ -50,7 +50,13 @@ nextRound.module("plan", (nr) => {
 
   /* ---- the calendar file ------------------------------------------------ */
 
-  const escaped = (text) => text.replace(/[\\,;]/g, "\\$&").replace(/\n/g, "\\n");
+  /* A TEXT value (RFC 5545, 3.3.11): backslash, comma and semicolon escaped, every kind
+     of line break written as \n and every other control character left out, so no text,
+     whatever reaches it, can start a property or an event of its own. */
+  const escaped = (text) =>
+    oneLine(text.replace(/[\\,;]/g, "\\$&").replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, "\\n"));
+  /* Text with its control characters (C0 and C1, tab included) left out. */
+  const oneLine = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "");
 
   /* A content line folded before it passes 75 octets, never inside a character. */
   function fold(line) {
@@ -71,13 +77,13 @@ nextRound.module("plan", (nr) => {
     const add = (uid, list, summary, details, first, last = first) =>
       (text += `
 BEGIN:VEVENT
-UID:${uid}-${date(time)}@${location.host || "next-round"}
+UID:${oneLine(`${uid}-${date(time)}@${location.host || "next-round"}`)}
 DTSTAMP:${new Date().toISOString().replace(/-|:|\.\d+/g, "")}
 DTSTART;VALUE=DATE:${date(first)}
 DTEND;VALUE=DATE:${date(last + DAY)}
 SUMMARY:${escaped(summary)}
 DESCRIPTION:${escaped(`${details}\n\n${page}#${list.id}`)}
-URL:${page}#${list.id}
+URL:${oneLine(`${page}#${list.id}`)}
 BEGIN:VALARM
 ACTION:DISPLAY
 DESCRIPTION:${escaped(summary)}
@@ -98,13 +104,17 @@ END:VEVENT`);
 
   function setupPlan(holder) {
     const input = make("input", "");
-    input.type = "date";
+    Object.assign(input, { type: "date", min: "1970-01-01", max: "2999-12-31" });
     const label = make("label", "", "Start date ");
     label.append(input);
     const status = make("p", "");
     status.setAttribute("role", "status");
     const [begin, add, clear] = [
-      () => store.setPlan(input.value || iso(today())),
+      () => {
+        const day = input.value || iso(today());
+        if (store.isPlanDate(day)) store.setPlan(day);
+        else status.textContent = "Pick a start date from 1970 to 2999.";
+      },
       () => nr.download(calendar(start()), "next-round-plan.ics", "text/calendar"),
       () => store.setPlan(null),
     ].map((action) => {

@@ -124,11 +124,21 @@ nextRound.module("store", (nr) => {
     return details;
   }
 
+  /* Whether `start` is a real day from 1970 to 2999 written "YYYY-MM-DD"; a later year
+     would reach calendars as a date they cannot read. */
+  function isPlanDate(start) {
+    if (typeof start !== "string" || !/^(?:19[7-9]\d|2\d{3})-\d\d-\d\d$/.test(start)) return false;
+    const time = Date.parse(start + "T00:00Z");
+    return time >= 0 && new Date(time).toISOString().startsWith(start);
+  }
+
   /* The plan's start date: "YYYY-MM-DD" or null. */
   function readPlan(value, strict) {
     const start = isObject(value) && own(value, "start");
-    if (typeof start === "string" && /^\d{4}-\d\d-\d\d$/.test(start) && Date.parse(start) >= 0) return start;
-    return strict && value !== undefined ? refuse('The "plan" should hold a start date, like "2026-11-27".') : null;
+    if (isPlanDate(start)) return start;
+    return strict && value !== undefined
+      ? refuse('The "plan" should hold a start date from 1970 to 2999, like "2026-11-27".')
+      : null;
   }
 
   /* Notes: a Map of checklist id to a Map of item id to its note. */
@@ -323,7 +333,9 @@ nextRound.module("store", (nr) => {
     /* A checklist's Reset: its ticks and notes. */
     reset: (checklistId) => change((data) => [data.checklists, data.notes].forEach((map) => map.delete(checklistId))),
     plan: () => read().plan,
-    setPlan: (start) => change((data) => (data.plan = start)),
+    /* Start the plan on `start`, a day that isPlanDate accepts, or clear it with null. */
+    setPlan: (start) => change((data) => (data.plan = start === null || isPlanDate(start) ? start : data.plan)),
+    isPlanDate,
     clear,
     replace: write,
     exportText,
