@@ -1,5 +1,7 @@
-"""On a phone (390 x 844), each guide's first steps fit the first screen, and no title
-leaves an empty band under it."""
+"""On a phone (390 x 844): each guide's first steps fit the first screen, no title band.
+
+No page's title leaves an empty band under it.
+"""
 
 from __future__ import annotations
 
