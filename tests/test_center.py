@@ -33,7 +33,7 @@ CENTER_VALUES = [
 
 def slot(html: str, name: str) -> str:
     """The text inside the slot `name` of a page, tags removed."""
-    match = re.search(rf'data-centre-slot="{name}">(.*?)</div>', html, re.S)
+    match = re.search(rf'data-center-slot="{name}">(.*?)</div>', html, re.S)
     assert match, f"no slot {name!r}"
     return re.sub(r"<[^>]+>", "", match.group(1))
 
@@ -113,7 +113,7 @@ def test_the_default_build_holds_nothing_of_a_center(site_dir):
         found += [f"{page}: {value}" for value in CENTER_VALUES if value in html]
         found += [
             f"{page}: filled slot"
-            for match in re.finditer(r'data-centre-slot="[a-z]+">(?!</div>)', html)
+            for match in re.finditer(r'data-center-slot="[a-z]+">(?!</div>)', html)
         ]
     assert found == []
     assert not (site_dir / "assets/center").exists()

@@ -222,7 +222,7 @@ def test_every_page_links_to_help_now_in_its_header(site_dir):
 def test_help_comes_before_any_advice_on_process_the_news(site_dir):
     html = (site_dir / "guides/process-the-news/index.html").read_text()
     assert html.index('id="if-you-are-not-ok-right-now"') < html.index("In short")
-    slot = re.search(r'<div class="nr-centre-slot" data-centre-slot="crisis"></div>', html)
+    slot = re.search(r'<div class="nr-center-slot" data-center-slot="crisis"></div>', html)
     assert slot, "the career center's crisis contacts slot is missing"
 
 
@@ -236,7 +236,7 @@ def test_help_is_one_tap_away_on_a_phone(server, browser):
     heading = page.locator("#if-you-are-not-ok-right-now")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < PHONE["height"]
-    slot = page.locator("[data-centre-slot='crisis']")
+    slot = page.locator("[data-center-slot='crisis']")
     assert slot.count() == 1 and slot.is_hidden(), "an empty slot must take no space"
     context.close()
 

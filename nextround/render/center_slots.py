@@ -1,6 +1,6 @@
 """Fill the career center's slots with its contacts, and write its colors as CSS.
 
-A slot is an empty `<div class="nr-centre-slot" data-centre-slot="NAME"></div>`
+A slot is an empty `<div class="nr-center-slot" data-center-slot="NAME"></div>`
 in a page or a template. `fill_slots` puts the center's contacts for NAME
 inside it; without a center, or with nothing to say for NAME, the slot stays
 empty and the stylesheet hides it. Every value is escaped. Slots:
@@ -24,7 +24,7 @@ SLATE_BACKGROUND = "#1e2129"
 
 def fill_slots(html: str, center: Center | None) -> str:
     """`html` with each empty slot holding the center's contacts for its name."""
-    if center is None or "data-centre-slot" not in html:
+    if center is None or "data-center-slot" not in html:
         return html
     finder = _SlotFinder(html)
     for end, name in reversed(finder.slots):
@@ -193,8 +193,8 @@ class _SlotFinder(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag, attrs):
-        """Keep each `div` with a `data-centre-slot` that is closed at once."""
-        name = dict(attrs).get("data-centre-slot")
+        """Keep each `div` with a `data-center-slot` that is closed at once."""
+        name = dict(attrs).get("data-center-slot")
         if tag != "div" or not name:
             return
         line, column = self.getpos()
