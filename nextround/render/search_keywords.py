@@ -3,7 +3,7 @@
 Material's index (`search/search_index.json`) has one entry per page and one
 per section. The page's own entry gets a `keywords` list: the page's
 `keywords:` front matter plus every other word of a synonym group that one of
-them belongs to (`search/synonyms.yml`). Material's search worker indexes
+them belongs to (`includes/synonyms.yml`). Material's search worker indexes
 every field named in the index's `config.fields`: `keywords` gets the boost
 set under `plugins: search: fields:` in `mkdocs.yml`, or `BOOST` when a
 configuration (a career center's own `plugins:` list) does not set one. Its
@@ -28,7 +28,7 @@ FIELD = "keywords"
 # Above a title word (Material gives titles 1,000), so a page that names the
 # reader's words comes before pages that only mention them.
 BOOST = 10_000
-SYNONYMS = Path(__file__).resolve().parents[2] / "search" / "synonyms.yml"
+SYNONYMS = Path(__file__).resolve().parents[2] / "includes" / "synonyms.yml"
 
 
 class SynonymError(Exception):
@@ -46,7 +46,7 @@ class Synonyms:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def load_synonyms(path: Path = SYNONYMS, shown: str = "search/synonyms.yml") -> Synonyms:
+def load_synonyms(path: Path = SYNONYMS, shown: str = "includes/synonyms.yml") -> Synonyms:
     """The synonym groups of `path`; a `SynonymError` naming each bad line."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
