@@ -37,6 +37,7 @@ COPIED_LINES = {
         'autocomplete="off">',
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
         'autocomplete="off">',
+        '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
     ],
     "partials/header.html": [
         '<a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" '

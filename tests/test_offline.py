@@ -1,8 +1,8 @@
 """The offline copy (`make offline`): unzipped and opened from file:// in Chromium.
 
-Search finds a guide (also by a word only its keywords hold), a tick survives
-a reload, every page and asset it asks for is inside the folder, and nothing is
-requested from anywhere else.
+Search finds a guide (also by a word only its keywords hold) and matches a
+short word whole, a tick survives a reload, every page and asset it asks for
+is inside the folder, and nothing is requested from anywhere else.
 """
 
 from __future__ import annotations
@@ -81,6 +81,22 @@ def test_search_keywords_work_from_file(unpacked, offline_page):
     first = page.locator(".md-search-result__item").first.locator("a").first
     first.wait_for(timeout=15000)
     assert first.get_attribute("href").split("?")[0].endswith("guides/ask-for-feedback.html")
+
+
+def test_a_short_word_matches_only_itself_from_file(unpacked, offline_page):
+    # Here the search worker runs in a hidden frame (iframe-worker): ours must still apply.
+    page = offline_page
+    page.goto((unpacked / "index.html").as_uri(), wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("ic")  # It starts "ics", a keyword of the plan.
+    page.wait_for_function(
+        "() => /matching document/.test("
+        "document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15000,
+    )
+    assert page.locator(".md-search-result__meta").inner_text() == "No matching documents"
+    assert page.watch.errors == []
 
 
 def test_a_tick_survives_a_reload_from_file(unpacked, offline_page):

@@ -168,6 +168,16 @@ def test_keywords_bring_their_synonyms_and_index_words_drop_what_adds_nothing(tm
     ]
 
 
+def test_index_words_keep_a_short_word_that_starts_another():
+    # The search worker matches a word of one or two letters whole: "okay" does not find "ok".
+    assert index_words(["not ok", "not okay", "intern", "internship"], r"[\s\-]+") == [
+        "not",
+        "ok",
+        "okay",
+        "internship",
+    ]
+
+
 INDEX = {
     "config": {
         "separator": r"[\s\-]+",

@@ -3,11 +3,14 @@
 Material's index (`search/search_index.json`) has one entry per page and one
 per section. The page's own entry gets a `keywords` list: the page's
 `keywords:` front matter plus every other word of a synonym group that one of
-them belongs to (`search/synonyms.yml`). Material's search worker indexes
+them belongs to (`includes/synonyms.yml`). Material's search worker indexes
 every field named in the index's `config.fields`: `keywords` gets the boost
 set under `plugins: search: fields:` in `mkdocs.yml`, or `BOOST` when a
 configuration (a career center's own `plugins:` list) does not set one. Its
-results show only title and text, so the keywords stay out of sight.
+results show only title and text, so the keywords stay out of sight. Words
+of one or two letters are matched whole by our search worker
+(`overrides/assets/javascripts/workers/next-round-search.js`), so they stay in
+the index even where they start a longer word.
 
 Pure functions over text, no engine: `load_synonyms`, `expand`, `index_words`,
 `add_keywords`.
@@ -29,7 +32,10 @@ FIELD = "keywords"
 # Above a title word (Material gives titles 1,000), so a page that names the
 # reader's words comes before pages that only mention them.
 BOOST = 10_000
-SYNONYMS = Path(__file__).resolve().parents[2] / "search" / "synonyms.yml"
+# The longest word that the search worker matches whole, never as the start of a
+# longer one (overrides/assets/javascripts/workers/next-round-search.js).
+SHORT = 2
+SYNONYMS = Path(__file__).resolve().parents[2] / "includes" / "synonyms.yml"
 
 
 class SynonymError(Exception):
@@ -47,7 +53,7 @@ class Synonyms:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def load_synonyms(path: Path = SYNONYMS, shown: str = "search/synonyms.yml") -> Synonyms:
+def load_synonyms(path: Path = SYNONYMS, shown: str = "includes/synonyms.yml") -> Synonyms:
     """The synonym groups of `path`; a `SynonymError` naming each bad line."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
@@ -118,11 +124,17 @@ def index_words(phrases: list[str], separator: str) -> list[str]:
     Material's search matches each word a reader types as the start of a word
     ("intern" finds "internship"), so a word that starts another word of the
     page ("intern", "introvert" next to "introverted") would only add noise:
-    it is left out, as are repeats. Words keep their first order.
+    it is left out, as are repeats. A word of one or two letters stays: our
+    search worker matches those whole ("ok" does not find "okay"). Words keep
+    their first order.
     """
     split = re.compile(separator)
     words = list(dict.fromkeys(word for phrase in phrases for word in split.split(phrase) if word))
-    return [word for word in words if not any(o != word and o.startswith(word) for o in words)]
+    return [
+        word
+        for word in words
+        if len(word) <= SHORT or not any(o != word and o.startswith(word) for o in words)
+    ]
 
 
 def add_keywords(index: str, keywords: dict[str, list[str]]) -> str:
