@@ -103,6 +103,7 @@ audit: $(VENV)/.docs-installed $(VNU_STAMP)
 
 bench: $(VENV)/.test-installed $(VENV)/.bench-installed
 	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/page_budget.py
+	NO_MKDOCS_2_WARNING=1 PYTHONPATH=. $(BIN)/python tests/bench/long_tasks.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/bench/build_bench.py
 
 # After upgrading Material: the hashes of its inline scripts into every recipe in deploy/.

@@ -28,13 +28,24 @@ window.nextRound ??= (() => {
       return node;
     },
 
-    /* Run `setup` on this page and after each instant navigation. Material re-runs
-       `document$` after each one; it does not emit on file:// pages, so the first
-       page is also set up on load. `setup` must be safe to run twice. */
+    /* Run `setup` on this page and after each instant navigation, in a task of its own,
+       so that no page's setup holds the main thread in one long task. The script loads
+       `async`, maybe before Material's bundle, so it starts once the page is parsed.
+       Material re-runs `document$` after each instant navigation; it does not emit on
+       file:// pages, so the page is also set up directly. `setup` must be safe to run
+       twice. */
     onPage(setup) {
-      if (typeof document$ !== "undefined") document$.subscribe(setup);
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-      else setup();
+      const soon = () => setTimeout(setup);
+      const start = () => {
+        if (typeof document$ !== "undefined") document$.subscribe(soon);
+        soon();
+      };
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
     },
+
+    /* Resolves in a new task: `await nr.nextTask()` between pieces of work lets the
+       browser paint and answer the reader in between. */
+    nextTask: () => new Promise((resolve) => setTimeout(resolve)),
   };
 })();

@@ -362,16 +362,21 @@ nextRound.module("store", (nr) => {
     });
   }
 
-  function setUpPage() {
+  /* Set up every element of this page that a module shows data in, one element a task,
+     each drawn as soon as it is set up. */
+  async function setUpPage() {
     const found = setups.flatMap(([selector, setup]) =>
       [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
     );
     if (!found.length) return; // nothing new on this page
+    found.forEach(([node]) => (node.dataset.nrReady = "1"));
     store.newPage();
     views = views.filter((view) => document.contains(view.node));
     for (const [node, setup] of found) {
-      node.dataset.nrReady = "1";
-      views.push({ node, show: setup(node) });
+      await nr.nextTask();
+      const view = { node, show: setup(node) };
+      views.push(view);
+      view.show();
     }
     showAll();
   }
