@@ -7,8 +7,6 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ import pytest
 
 from nextround import nginx
 from nextround.cli.handouts import CHROMIUM_FLAGS
+from nextround.engine.build_command import run_build
 from nextround.nginx import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,23 +41,7 @@ class Server:
 
 def build_site(config_file: Path, site_dir: Path) -> Build:
     """Run a strict MkDocs build of `config_file` into `site_dir`."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(site_dir),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    result = run_build(config_file, site_dir, quiet=False)
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 
