@@ -122,6 +122,18 @@ NGINX_SERVER = """\
 """
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Print what tests recorded as `record_property("summary", text)`, after the run.
+
+    A pytest-xdist worker's own output never reaches the terminal; its reports do.
+    """
+    stats = terminalreporter.stats
+    for report in stats.get("passed", []) + stats.get("failed", []):
+        for name, text in report.user_properties:
+            if name == "summary":
+                terminalreporter.write_line(text)
+
+
 def missing_tool(message: str):
     """Skip locally, fail in CI, when a system tool the test needs is absent."""
     if os.environ.get("CI"):
