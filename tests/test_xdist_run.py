@@ -63,10 +63,12 @@ def run_pytest(folder: Path, files: dict[str, str], *args: str, ci: bool = False
         (folder / name).write_text(text, encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "tests"), str(ROOT)])
+    # Only pytest-xdist is loaded: starting the other plugins would take most of the time.
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     if ci:
         env["CI"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        [sys.executable, "-m", "pytest", "-p", "xdist", "-p", "no:cacheprovider", *args],
         cwd=folder,
         capture_output=True,
         text=True,
