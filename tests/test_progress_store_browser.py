@@ -277,7 +277,7 @@ def test_a_corrupt_value_too_big_to_back_up_is_replaced_by_the_next_tick(server,
     )
     assert not any(ticked(page, FIRST))
     boxes(page, FIRST).nth(1).check()
-    assert notice.inner_text() == (
+    expect(notice).to_have_text(
         "What could not be read was replaced. New changes are saved as usual."
     )
     assert stored(page, key)["checklists"] == {"news-first-48-hours": first_item_ids(page, 2)[1:]}
@@ -294,10 +294,10 @@ def test_ticks_kept_while_storage_is_full_are_saved_once_there_is_room(server, p
     fill_storage(page, "another-site-on-this-origin", room=0)
     boxes(page, FIRST).nth(1).check()
     notice = page.locator(f"{FIRST} .nr-notice")
-    assert "storage is off or full" in notice.inner_text()
+    expect(notice).to_contain_text("storage is off or full")
     page.evaluate("() => localStorage.removeItem('another-site-on-this-origin')")
     boxes(page, FIRST).nth(2).check()
-    assert notice.inner_text() == ""
+    expect(notice).to_have_text("")
     assert stored(page, key)["checklists"] == {"news-first-48-hours": first_item_ids(page, 3)}
     page.reload()
     assert ticked(page, FIRST)[:3] == [True, True, True]
