@@ -58,10 +58,11 @@ build: $(VENV)/.docs-installed
 offline: $(VENV)/.docs-installed $(VNU_STAMP)
 	$(BIN)/python -m nextround.cli.offline -f $(CONFIG) -o next-round-offline.zip
 
+# One pytest-xdist worker per core; pyproject.toml keeps each test file on one worker.
 test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n auto
 
 # The same checks, in the same order, as .pre-commit-config.yaml.
 lint: $(VENV)/.test-installed

@@ -1,4 +1,4 @@
-"""Shared fixtures: one strict build of the real site, an HTTP server, and Chromium."""
+"""Shared fixtures: one strict build of the real site per run, an HTTP server, and Chromium."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from run_once import run_once
 
 from nextround import nginx
 from nextround.cli.handouts import CHROMIUM_FLAGS
+from nextround.engine.build_command import run_build
 from nextround.nginx import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,30 +42,25 @@ class Server:
 
 def build_site(config_file: Path, site_dir: Path) -> Build:
     """Run a strict MkDocs build of `config_file` into `site_dir`."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(site_dir),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    result = run_build(config_file, site_dir, quiet=False)
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 
+def build_once(tmp_path_factory, worker_id: str, name: str, config_file: Path) -> Build:
+    """A strict build of `config_file`, made once per test run and read by every worker."""
+
+    def make(folder: Path) -> dict:
+        build = build_site(config_file, folder)
+        return {"returncode": build.returncode, "output": build.output}
+
+    folder, record = run_once(tmp_path_factory, worker_id, name, make)
+    return Build(folder, record["returncode"], record["output"])
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> Build:
-    """The real site, built once per test session."""
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+def site_build(tmp_path_factory, worker_id) -> Build:
+    """The real site, built once per test run (every pytest-xdist worker reads the same one)."""
+    return build_once(tmp_path_factory, worker_id, "site", ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
@@ -80,9 +75,9 @@ EXAMPLE_CENTER = ROOT / "examples" / "riverside" / "mkdocs.yml"
 
 
 @pytest.fixture(scope="session")
-def center_dir(tmp_path_factory) -> Path:
-    """The example career center's site (examples/riverside), built once per test session."""
-    build = build_site(EXAMPLE_CENTER, tmp_path_factory.mktemp("center"))
+def center_dir(tmp_path_factory, worker_id) -> Path:
+    """The example career center's site (examples/riverside), built once per test run."""
+    build = build_once(tmp_path_factory, worker_id, "center", EXAMPLE_CENTER)
     if build.returncode != 0:
         pytest.fail(f"the example center did not build:\n{build.output}")
     return build.site_dir
@@ -125,6 +120,18 @@ NGINX_SERVER = """\
 {locations}
     }}
 """
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what tests recorded as `record_property("summary", text)`, after the run.
+
+    A pytest-xdist worker's own output never reaches the terminal; its reports do.
+    """
+    stats = terminalreporter.stats
+    for report in stats.get("passed", []) + stats.get("failed", []):
+        for name, text in report.user_properties:
+            if name == "summary":
+                terminalreporter.write_line(text)
 
 
 def missing_tool(message: str):

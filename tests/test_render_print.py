@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import tiny_site
 from tiny_site import page
 
@@ -41,15 +42,22 @@ def test_the_printed_address_is_escaped():
     assert block.count("<svg") == 1
 
 
-def test_checklists_and_the_booklet_carry_their_address_and_qr_code(tmp_path):
-    tiny_site.write_site(tmp_path, FILES)
-    result = tiny_site.build(tmp_path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The folder of the tiny site of FILES, built once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("print")
+    tiny_site.write_site(folder, FILES)
+    result = tiny_site.build(folder)
     assert result.returncode == 0, result.output
-    home = written(tmp_path, "index.html")
+    return folder
+
+
+def test_checklists_and_the_booklet_carry_their_address_and_qr_code(built):
+    home = written(built, "index.html")
     assert "data-nr-online" not in home
     assert f"{tiny_site.SITE_URL}#checklist-week-one</span>" in home
     assert 'class="nr-online__code"' in home
-    booklet = written(tmp_path, "handouts/index.html")
+    booklet = written(built, "handouts/index.html")
     assert booklet.count('<section class="nr-handout') == 3  # the plan, then both checklists
     assert '<h2 class="nr-handout__title">Your next 30 days: the plan on one page</h2>' in booklet
     assert "Rest &amp; breathe." in booklet
@@ -71,9 +79,7 @@ def test_without_a_site_url_nothing_prints_a_wrong_address(tmp_path):
     assert written(tmp_path, "handouts/index.html").count('<section class="nr-handout') == 3
 
 
-def test_links_to_other_sites_are_marked_for_print(tmp_path):
-    tiny_site.write_site(tmp_path, FILES)
-    assert tiny_site.build(tmp_path).returncode == 0
-    home = written(tmp_path, "index.html")
+def test_links_to_other_sites_are_marked_for_print(built):
+    home = written(built, "index.html")
     assert '<a class="nr-external" href="https://example.com/a?b=1">Elsewhere</a>' in home
     assert '<a href="next-30-days/">Plan</a>' in home

@@ -16,9 +16,7 @@ any problem or warning, 2 when the site cannot be built or the config read.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from nextround.engine import built_site
+from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
 from nextround.findings import REVIEW_MONTHS, Report
 from nextround.site import ExternalUrl, check_site, external_urls
@@ -110,18 +109,13 @@ def format_report(result: CheckResult) -> str:
 
 def _build(config: SiteConfig, engine: str, site_dir: Path, result: CheckResult) -> bool:
     """Build with `engine` into `site_dir`, in-build checks off; keep its warnings and errors."""
-    completed = subprocess.run(
-        [sys.executable, "-m", engine, "build", "-f", str(config.config_file), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "NEXT_ROUND_BUILD_CHECKS": "off",
-            "NO_MKDOCS_2_WARNING": "1",
-            "DISABLE_MKDOCS_2_WARNING": "true",
-            "NO_COLOR": "1",
-        },
-        check=False,
+    completed = run_build(
+        config.config_file,
+        site_dir,
+        engine=engine,
+        strict=False,
+        quiet=False,
+        env={"NEXT_ROUND_BUILD_CHECKS": "off", "DISABLE_MKDOCS_2_WARNING": "true", "NO_COLOR": "1"},
     )
     for line in (completed.stdout + completed.stderr).splitlines():
         level, separator, message = line.partition(" -  ")
