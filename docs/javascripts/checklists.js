@@ -35,14 +35,15 @@ nextRound.module("checklists", (nr) => {
     tools.append(status, bar, print, reset);
     list.append(tools, make("p", "nr-notice"));
 
-    items.forEach((item) =>
-      item.box.addEventListener("change", () =>
-        store.setTicks(
-          id,
-          items.filter((i) => i.box.checked).map((i) => i.id),
-        ),
-      ),
-    );
+    const save = () =>
+      store.setTicks(
+        id,
+        items.filter((i) => i.box.checked).map((i) => i.id),
+      );
+    items.forEach((item) => item.box.addEventListener("change", save));
+    // A box ticked before this script ran (the page shows its boxes at once) is kept.
+    const early = items.filter((item) => item.box.checked).map((item) => item.id);
+    if (early.length) store.setTicks(id, [...new Set([...store.ticks(id), ...early])]);
     reset.addEventListener("click", () => window.confirm(`Clear every tick and note in "${name}"?`) && store.reset(id));
 
     return () => {

@@ -28,20 +28,18 @@ window.nextRound ??= (() => {
       return node;
     },
 
-    /* Run `setup` on this page and after each instant navigation, in a task of its own,
-       so that no page's setup holds the main thread in one long task. The script loads
-       `async`, maybe before Material's bundle, so it starts once the page is parsed.
-       Material re-runs `document$` after each instant navigation; it does not emit on
-       file:// pages, so the page is also set up directly. `setup` must be safe to run
-       twice. */
+    /* Run `setup` on this page, in a task of its own so that no page's setup holds the
+       main thread in one long task, and again after each instant navigation. The script
+       comes after the page's content and loads `async`, so the content is there when it
+       runs, and Material's bundle, with its `document$` (which it re-runs after each
+       instant navigation, and not on file:// pages), may come later. `setup` must be
+       safe to run twice. */
     onPage(setup) {
       const soon = () => setTimeout(setup);
-      const start = () => {
-        if (typeof document$ !== "undefined") document$.subscribe(soon);
-        soon();
-      };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-      else start();
+      const follow = () => typeof document$ !== "undefined" && document$.subscribe(soon);
+      soon();
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
+      else follow();
     },
 
     /* Resolves in a new task: `await nr.nextTask()` between pieces of work lets the
