@@ -129,3 +129,13 @@ def test_pages_load_neither_the_palette_file_nor_a_favicon_file(site_dir):
     assert "assets/stylesheets/palette." not in html
     (icon,) = re.findall(r'<link rel="icon" href="([^"]+)"', html)
     assert icon.startswith("data:image/svg+xml,") and " " not in icon
+
+
+@pytest.mark.parametrize("palette", ["teal", 7, None, [None, "x", {"primary": 3}]])
+def test_a_palette_of_any_shape_gives_the_dark_scheme_and_no_error(palette):
+    assert "[data-md-color-scheme=slate]" in material_assets.palette_css(palette)
+
+
+@pytest.mark.parametrize("icon", ["material/no-such-icon", "../../../../etc/hostname", 5, None])
+def test_a_logo_icon_that_is_not_there_leaves_materials_favicon(icon):
+    assert material_assets.favicon(icon, "#000") is None

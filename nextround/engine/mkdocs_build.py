@@ -94,8 +94,10 @@ class Build:
     """A page's source path -> the stylesheet and script it loads."""
 
 
-# The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css).
+# The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css),
+# in place of Material's default file.
 LOGO_COLOR = "#00695c"
+DEFAULT_FAVICON = material_assets.DEFAULT_FAVICON
 CENTER_LOGO = "assets/center/logo"
 CENTER_FAVICON = "assets/center/favicon"
 # The offline copy's Web Worker shim, from the npm registry (tools/package-lock.json
@@ -118,9 +120,9 @@ def start(config):
     brand(_current, config)
     _current.snippets = _checked_snippets(config)
     _current.bundler.palette_css = material_assets.palette_css(config.theme.get("palette"))
-    if config.theme.get("favicon") == material_assets.DEFAULT_FAVICON:
+    if config.theme.get("favicon") == DEFAULT_FAVICON:
         icon = (config.theme.get("icon") or {}).get("logo", "material/library")
-        config.theme["favicon"] = material_assets.favicon(icon, LOGO_COLOR)
+        config.theme["favicon"] = material_assets.favicon(icon, LOGO_COLOR) or DEFAULT_FAVICON
     try:
         _current.synonyms = search_keywords.load_synonyms()
     except search_keywords.SynonymError as error:

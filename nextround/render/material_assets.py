@@ -33,8 +33,13 @@ def palette_file() -> Path:
 
 def palette_css(palette: list | dict | None) -> str:
     """Material's palette rules for the scheme and the colors `palette` names, nothing else."""
-    entries = palette if isinstance(palette, list) else [palette or {}]
-    used = {str(entry.get(key)) for entry in entries for key in ("primary", "accent")}
+    entries = palette if isinstance(palette, list) else [palette]
+    used = {
+        str(entry.get(key))
+        for entry in entries
+        if isinstance(entry, dict)
+        for key in ("primary", "accent")
+    }
     text = _COMMENT.sub("", palette_file().read_text(encoding="utf-8"))
     return "".join(_kept(text, used))
 
@@ -67,8 +72,12 @@ def _rules(text: str) -> list[str]:
     return rules
 
 
-def favicon(icon: str, color: str) -> str:
-    """A `data:` URL of Material's icon `icon` (`material/...`), drawn in `color`."""
-    svg = (THEME / ".icons" / f"{icon}.svg").read_text(encoding="utf-8").strip()
+def favicon(icon: object, color: str) -> str | None:
+    """A `data:` URL of Material's icon `icon` (`material/...`) in `color`; None if none is."""
+    icons = THEME / ".icons"
+    path = (icons / f"{icon}.svg").resolve()
+    if not isinstance(icon, str) or icons not in path.parents or not path.is_file():
+        return None  # Material reports a missing logo icon itself.
+    svg = path.read_text(encoding="utf-8").strip()
     svg = svg.replace("<svg ", f'<svg fill="{color}" ', 1).replace('"', "'")
     return "data:image/svg+xml," + quote(svg, safe="/=:-.,'")
