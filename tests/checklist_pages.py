@@ -38,7 +38,8 @@ def status(page, checklist):
 
 
 def ticked(page, checklist):
-    """Whether each box of a checklist is ticked, in page order."""
+    """Whether each box of a checklist is ticked, in page order, once the script has drawn it."""
+    status(page, checklist).wait_for()
     return [box.is_checked() for box in boxes(page, checklist).all()]
 
 

@@ -17,6 +17,7 @@ from checklist_pages import (
     ticked,
 )
 from conftest import nginx_serving, watch_page
+from playwright.sync_api import expect
 
 GUIDE = "guides/process-the-news/"
 FIRST = "#checklist-news-first-48-hours"
@@ -45,7 +46,7 @@ def test_ticks_survive_instant_navigation(server, page):
     page.go_back()
     # Material's section tracking may have added the heading's anchor.
     page.wait_for_url(re.compile(rf".*/{re.escape(GUIDE)}(#.*)?$"))
-    assert boxes(page, FIRST).nth(1).is_checked()
+    expect(boxes(page, FIRST).nth(1)).to_be_checked()
     assert status(page, FIRST).inner_text().startswith("1 of")
 
 
@@ -58,7 +59,7 @@ def test_reset_clears_only_that_checklist(server, page):
     assert not any(ticked(page, FIRST))
     page.reload()
     assert not any(ticked(page, FIRST))
-    assert boxes(page, SECOND).nth(0).is_checked()
+    expect(boxes(page, SECOND).nth(0)).to_be_checked()
 
 
 def test_reset_can_be_cancelled(server, page):
@@ -66,7 +67,7 @@ def test_reset_can_be_cancelled(server, page):
     boxes(page, FIRST).nth(0).check()
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.locator(f"{FIRST} .nr-checklist__reset").click()
-    assert boxes(page, FIRST).nth(0).is_checked()
+    expect(boxes(page, FIRST).nth(0)).to_be_checked()
 
 
 def test_progress_page_lists_every_checklist_with_progress(server, site_dir, page):
@@ -137,7 +138,7 @@ def test_malformed_import_is_refused_and_changes_nothing(server, page, tmp_path,
     error.wait_for()
     assert error.inner_text() == message
     page.goto(server.url + GUIDE)
-    assert boxes(page, FIRST).nth(0).is_checked()
+    expect(boxes(page, FIRST).nth(0)).to_be_checked()
 
 
 def test_corrupt_storage_does_not_break_the_page(server, page):
@@ -150,7 +151,7 @@ def test_corrupt_storage_does_not_break_the_page(server, page):
     assert "could not be read" in page.locator(f"{FIRST} .nr-notice").inner_text()
     boxes(page, FIRST).nth(1).check()
     page.reload()
-    assert boxes(page, FIRST).nth(1).is_checked()
+    expect(boxes(page, FIRST).nth(1)).to_be_checked()
     assert page.watch.errors == []
 
 
@@ -268,6 +269,19 @@ def test_checklists_work_when_opened_from_file(site_dir, page):
     page.goto((site_dir / GUIDE / "index.html").as_uri())
     boxes(page, FIRST).nth(0).check()
     page.reload()
-    assert boxes(page, FIRST).nth(0).is_checked()
+    expect(boxes(page, FIRST).nth(0)).to_be_checked()
     assert status(page, FIRST).inner_text().startswith("1 of")
     assert page.watch.errors == []
+
+
+def test_a_tick_made_before_the_script_arrives_is_kept(server, page):
+    held = []
+    page.route("**/assets/next-round/scripts.*", lambda route: held.append(route))
+    page.goto(server.url + GUIDE, wait_until="domcontentloaded")
+    boxes(page, FIRST).nth(1).check()  # the reader is quicker than the network
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/next-round/scripts.*")
+    expect(status(page, FIRST)).to_have_text(f"1 of {boxes(page, FIRST).count()} done")
+    page.reload()
+    assert ticked(page, FIRST)[:2] == [False, True]

@@ -252,7 +252,7 @@ def test_export_clear_all_and_import_restore_ticks_plan_and_notes(us_page, serve
     expect(page.locator("#checklist-plan-week-1 .nr-plan__when")).to_contain_text(
         shown(START + 2 * DAY)
     )
-    assert boxes(page, "#checklist-plan-week-1").nth(1).is_checked()
+    expect(boxes(page, "#checklist-plan-week-1").nth(1)).to_be_checked()
 
 
 def test_a_file_exported_before_plans_and_notes_still_imports(server, page):

@@ -10,6 +10,13 @@ nextRound.module("checklists", (nr) => {
   "use strict";
 
   const { make, store, progressBar } = nr;
+  // Boxes the reader ticked or unticked before their checklist was set up: the page
+  // shows its boxes at once. After a reload or Back the browser may tick boxes itself
+  // (restoring the form), so there only a change seen since this script ran counts.
+  const touched = new WeakSet();
+  document.addEventListener("change", (event) => touched.add(event.target), true);
+  const [arrival] = performance.getEntriesByType("navigation");
+  const fresh = !arrival || arrival.type === "navigate";
 
   function setupChecklist(list) {
     const id = list.dataset.checklist;
@@ -41,9 +48,15 @@ nextRound.module("checklists", (nr) => {
         items.filter((i) => i.box.checked).map((i) => i.id),
       );
     items.forEach((item) => item.box.addEventListener("change", save));
-    // A box ticked before this script ran (the page shows its boxes at once) is kept.
-    const early = items.filter((item) => item.box.checked).map((item) => item.id);
-    if (early.length) store.setTicks(id, [...new Set([...store.ticks(id), ...early])]);
+    const early = items.filter((item) => touched.has(item.box) || (fresh && item.box.checked));
+    if (early.length) {
+      const ticks = new Set(store.ticks(id));
+      early.forEach((item) => (item.box.checked ? ticks.add(item.id) : ticks.delete(item.id)));
+      store.setTicks(
+        id,
+        items.filter((item) => ticks.has(item.id)).map((item) => item.id),
+      );
+    }
     reset.addEventListener("click", () => window.confirm(`Clear every tick and note in "${name}"?`) && store.reset(id));
 
     return () => {
