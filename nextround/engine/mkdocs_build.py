@@ -1,8 +1,9 @@
 """The checks inside an MkDocs (or ProperDocs) build: what the adapters in `hooks/` call.
 
 - `start` (from `hooks/render.py`, `on_config`): a fresh `Build` for this
-  build, and the Markdown extensions: the checklist block, the mark on external
-  links (for print) and the page reader.
+  build, the message catalogue of its `theme.language` (`nextround/messages.py`;
+  a missing or unreadable one stops the build) and the Markdown extensions: the
+  checklist block, the mark on external links (for print) and the page reader.
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
@@ -51,6 +52,7 @@ from mkdocs.structure.files import File
 from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
 from nextround.findings import Report
+from nextround.messages import Catalogue, CatalogueError, load
 from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
@@ -89,6 +91,8 @@ class Build:
     synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """A page's location in the search index -> its keywords and their synonyms."""
+    catalogue: Catalogue = field(default_factory=lambda: Catalogue("en", ""))
+    """The interface text of the build's language."""
     bundler: bundles.Bundler = field(default_factory=bundles.Bundler)
     assets: dict[str, bundles.PageAssets] = field(default_factory=dict)
     """A page's source path -> the stylesheet and script it loads."""
@@ -110,8 +114,10 @@ def start(config):
     """Begin a build: a fresh `Build`, and our Markdown extensions."""
     global _current
     _current = Build(config)
+    catalogue = _current.catalogue = _catalogue(config)
+    _current.bundler.messages = catalogue.texts()
     config.markdown_extensions += [
-        ChecklistExtension(),
+        ChecklistExtension(note_line=catalogue.t("print.note-line")),
         ExternalLinkExtension(),
         _current.reader,
     ]
@@ -133,6 +139,17 @@ def start(config):
             )
         config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def _catalogue(config) -> Catalogue:
+    """The message catalogue of the build's language; a setup error when it cannot be read."""
+    try:
+        return load(config.theme.get("language") or "en")
+    except CatalogueError as error:
+        raise Abort(
+            f"{config.config_file_path or 'mkdocs.yml'}: the interface text needs a fix; "
+            f"nothing was built.\n  {error}"
+        ) from None
 
 
 def _checked_snippets(config) -> Snippets:
@@ -321,19 +338,20 @@ def read_rendered(html: str, page, config) -> str:
         return html
     source.html = build.reader.take()
     if "last_reviewed" in page.meta:
-        html = add_reading_time(html)
-    source.content = html = _add_online(source, html, config.site_url or "")
+        html = add_reading_time(html, build.catalogue)
+    source.content = html = _add_online(source, html, config.site_url or "", build.catalogue)
     return html
 
 
-def _add_online(source: SourcePage, html: str, site_url: str) -> str:
+def _add_online(source: SourcePage, html: str, site_url: str, catalogue: Catalogue) -> str:
     """Fill each checklist's address marker with its printed address and QR code."""
+    label = catalogue.t("online.checklist")
     for checklist in source.checklists[0]:
         if id_problem(checklist.options.get("id", "")):
             continue  # Not rendered; the checks report it.
         marker = online.marker(checklist.id)
         address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
-        html = html.replace(marker, _added(source, online.render_online(address)))
+        html = html.replace(marker, _added(source, online.render_online(address, label)))
     return html
 
 
@@ -365,26 +383,28 @@ def fill_registry(files, config) -> None:
         page = files.get_file_from_path(source.src_uri).page
         content = page.content or ""
         if MARKER in content:
-            content = content.replace(MARKER, _added(source, render_registry(source.url, entries)))
+            registry = render_registry(source.url, entries, build.catalogue)
+            content = content.replace(MARKER, _added(source, registry))
         if handouts.MARKER in content:
-            booklet = handouts.render_handouts(
-                source.url, entries, plan, config.site_name, config.site_url or ""
-            )
+            site = (config.site_name, config.site_url or "")
+            booklet = handouts.render_handouts(source.url, entries, plan, site, build.catalogue)
             content = content.replace(handouts.MARKER, _added(source, booklet))
-        content = _add_details(source, content, form)
+        content = _add_details(source, content, form, build.catalogue)
         if content != (page.content or ""):
             page.content = source.content = content
 
 
-def _add_details(source: SourcePage, content: str, form: SourcePage | None) -> str:
+def _add_details(
+    source: SourcePage, content: str, form: SourcePage | None, catalogue: Catalogue
+) -> str:
     """`content` with its placeholders marked and linked to the details form, if a page has it."""
     href = None
     if form is not None:
         href = "" if form is source else relative_url(form.url, folder_of(source.url))
         href += "#" + details.FORM_ID
-    marked = details.add_details(content, href)
-    if href is not None and details.fill_link(href) in marked:
-        _added(source, details.fill_link(href))
+    marked = details.add_details(content, href, catalogue)
+    if href is not None and (link := details.fill_link(href, catalogue)) in marked:
+        _added(source, link)
     return marked
 
 
@@ -401,6 +421,7 @@ def check(files, config) -> None:
         site,
         date.today(),
         build.snippets,
+        catalogue=build.catalogue,
     )
     for finding in sorted(report.findings):
         log.warning(str(finding))
