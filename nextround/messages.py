@@ -1,12 +1,12 @@
-"""Our interface text, one catalogue per language: `includes/messages/<language>.yml`.
+"""Our interface text, one catalog per language: `includes/messages/<language>.yml`.
 
-A catalogue is a flat YAML mapping of message keys (`checklist.reset`) to texts
+A catalog is a flat YAML mapping of message keys (`checklist.reset`) to texts
 (`Reset`), where `{name}` marks a value the code fills in. The build uses the
-catalogue of its `theme.language`: scripts get the messages their modules ask
-for (`render/bundles.py`), and the renderers write theirs with `Catalogue.t`.
-`read_catalogue` reports each problem of form as a `Finding` at its line; a
-file that is not YAML at all raises `CatalogueError`, naming its line.
-`check/messages.py` checks the catalogues against the code that uses them.
+catalog of its `theme.language`: scripts get the messages their modules ask
+for (`render/bundles.py`), and the renderers write theirs with `Catalog.t`.
+`read_catalog` reports each problem of form as a `Finding` at its line; a
+file that is not YAML at all raises `CatalogError`, naming its line.
+`check/messages.py` checks the catalogs against the code that uses them.
 Nothing here imports an engine.
 """
 
@@ -24,7 +24,7 @@ from nextround.text import control_characters, control_names, printable
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "includes" / "messages"
 REFERENCE = "en"
-"""The language every other catalogue is compared with."""
+"""The language every other catalog is compared with."""
 FIX_GUIDE = "CONTRIBUTING.md, Interface text"
 
 KEY = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+")
@@ -34,13 +34,13 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _STR = "tag:yaml.org,2002:str"
 
 
-class CatalogueError(Exception):
-    """A catalogue that cannot be read at all; the message names the file and line."""
+class CatalogError(Exception):
+    """A catalog that cannot be read at all; the message names the file and line."""
 
 
 @dataclass(frozen=True)
 class Message:
-    """One text of a catalogue and the line it is written on."""
+    """One text of a catalog and the line it is written on."""
 
     key: str
     text: str
@@ -53,7 +53,7 @@ class Message:
 
 
 @dataclass(frozen=True)
-class Catalogue:
+class Catalog:
     """The messages of one language, and the problems of form its file has."""
 
     language: str
@@ -92,8 +92,8 @@ def fill(text: str, values: dict[str, object]) -> str:
     )
 
 
-def catalogue_path(language: str, folder: Path = FOLDER) -> Path:
-    """The file of `language`'s catalogue."""
+def catalog_path(language: str, folder: Path = FOLDER) -> Path:
+    """The file of `language`'s catalog."""
     return folder / f"{language}.yml"
 
 
@@ -102,50 +102,50 @@ def shown(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def load(language: str, folder: Path = FOLDER) -> Catalogue:
-    """The catalogue of `language`; `CatalogueError` when there is none or it is not YAML."""
+def load(language: str, folder: Path = FOLDER) -> Catalog:
+    """The catalog of `language`; `CatalogError` when there is none or it is not YAML."""
     if not _LANGUAGE.fullmatch(language or ""):
-        raise CatalogueError(
+        raise CatalogError(
             f"theme.language {language!r} is not a language code like 'en' or 'pt-BR'."
         )
-    path = catalogue_path(language, folder)
+    path = catalog_path(language, folder)
     if not path.is_file():
-        raise CatalogueError(
+        raise CatalogError(
             f"theme.language is {language!r}, but {shown(path)} does not exist. "
-            f"Copy {shown(catalogue_path(REFERENCE, folder))} there and translate it "
+            f"Copy {shown(catalog_path(REFERENCE, folder))} there and translate it "
             f"({FIX_GUIDE})."
         )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CatalogueError(f"{shown(path)}:1: cannot be read as UTF-8 text ({error}).") from None
-    return read_catalogue(language, shown(path), text)
+        raise CatalogError(f"{shown(path)}:1: cannot be read as UTF-8 text ({error}).") from None
+    return read_catalog(language, shown(path), text)
 
 
-def every_catalogue(folder: Path = FOLDER) -> list[Path]:
-    """The file of each language's catalogue, the reference language first."""
+def every_catalog(folder: Path = FOLDER) -> list[Path]:
+    """The file of each language's catalog, the reference language first."""
     return sorted(folder.glob("*.yml"), key=lambda path: (path.stem != REFERENCE, path.stem))
 
 
-def read_catalogue(language: str, path: str, text: str) -> Catalogue:
-    """The catalogue in `text` (the file `path`), with a finding per problem of form."""
+def read_catalog(language: str, path: str, text: str) -> Catalog:
+    """The catalog in `text` (the file `path`), with a finding per problem of form."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise CatalogueError(
-            f"{path}:{line}: this catalogue is not valid YAML ({error.problem}). "
+        raise CatalogError(
+            f"{path}:{line}: this catalog is not valid YAML ({error.problem}). "
             f"Write one 'key: text' per line; put a text in quotes when it starts with "
             f"{{ or holds ': ' ({FIX_GUIDE})."
         ) from None
     except yaml.YAMLError as error:
-        raise CatalogueError(f"{path}:1: this catalogue is not valid YAML ({error}).") from None
+        raise CatalogError(f"{path}:1: this catalog is not valid YAML ({error}).") from None
     if root is None:
-        return Catalogue(language, path)
+        return Catalog(language, path)
     if not isinstance(root, yaml.MappingNode):
-        raise CatalogueError(
-            f"{path}:{root.start_mark.line + 1}: a catalogue is a list of 'key: text' lines."
+        raise CatalogError(
+            f"{path}:{root.start_mark.line + 1}: a catalog is a list of 'key: text' lines."
         )
     messages: dict[str, Message] = {}
     problems: list[Finding] = []
@@ -157,11 +157,11 @@ def read_catalogue(language: str, path: str, text: str) -> Catalogue:
             problems.append(Finding(path, line, *problem))
         else:
             messages[key] = Message(key, value_node.value, line)
-    return Catalogue(language, path, messages, tuple(problems))
+    return Catalog(language, path, messages, tuple(problems))
 
 
 def _problem(key: str, node: yaml.Node, seen: dict[str, Message]) -> tuple[str, str] | None:
-    """(what is wrong, how to fix it) with one line of a catalogue, or None."""
+    """(what is wrong, how to fix it) with one line of a catalog, or None."""
     if not KEY.fullmatch(key):
         return (
             f"{printable(key)!r} is not a message key.",

@@ -6,7 +6,7 @@ other (`check/placeholders.py`), and marks each one in the rendered page
 (`render/details.py`) so the reader's details can fill it in.
 
 Each placeholder is a key here, and its name in each language is the message
-`placeholder.<key>` of that language's catalogue (`includes/messages/en.yml`):
+`placeholder.<key>` of that language's catalog (`includes/messages/en.yml`):
 the text templates in that language write in brackets, and the label of its
 field in the "Your details" form. A placeholder the form fills has its key as
 the name of its form field, and the key it is saved under in the reader's
@@ -15,7 +15,7 @@ shows its fields in this order. A placeholder outside the form is left for the
 reader to fill in by hand.
 
 To add a placeholder, add one line here and its `placeholder.<key>` message to
-every catalogue, in the style of the others (a capital first letter, then
+every catalog, in the style of the others (a capital first letter, then
 lowercase words). Never change the key of a form field: readers' details are
 saved under it.
 """
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 
 
 class Placeholder(NamedTuple):
@@ -72,11 +72,11 @@ PLACEHOLDERS = (
 FORM_FIELDS = tuple(placeholder for placeholder in PLACEHOLDERS if placeholder.in_form)
 
 
-def name(placeholder: Placeholder, catalogue: Catalogue) -> str:
-    """The placeholder's name, as templates in the catalogue's language write it."""
-    return catalogue.t(f"placeholder.{placeholder.key}")
+def name(placeholder: Placeholder, catalog: Catalog) -> str:
+    """The placeholder's name, as templates in the catalog's language write it."""
+    return catalog.t(f"placeholder.{placeholder.key}")
 
 
-def by_name(catalogue: Catalogue) -> dict[str, Placeholder]:
-    """Every placeholder by its name in the catalogue's language."""
-    return {name(placeholder, catalogue): placeholder for placeholder in PLACEHOLDERS}
+def by_name(catalog: Catalog) -> dict[str, Placeholder]:
+    """Every placeholder by its name in the catalog's language."""
+    return {name(placeholder, catalog): placeholder for placeholder in PLACEHOLDERS}

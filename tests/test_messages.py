@@ -1,4 +1,4 @@
-"""The interface text's catalogues: their form, and every language against the code using it.
+"""The interface text's catalogs: their form, and every language against the code using it.
 
 Pure functions over text (nextround/messages.py, nextround/parse/message_uses.py,
 nextround/check/messages.py); the build's use of them is in test_messages_build.py.
@@ -12,7 +12,7 @@ import pytest
 
 from nextround import messages
 from nextround.check.messages import check_messages
-from nextround.messages import CatalogueError, read_catalogue
+from nextround.messages import CatalogError, read_catalog
 from nextround.parse.message_uses import Use, python_uses, script_uses
 
 ENGLISH = """\
@@ -24,16 +24,16 @@ plan.event: "Next Round: {title}"
 
 
 def problems(text: str) -> list[str]:
-    return [str(finding) for finding in read_catalogue("en", "en.yml", text).problems]
+    return [str(finding) for finding in read_catalog("en", "en.yml", text).problems]
 
 
-def test_a_catalogue_gives_each_text_with_its_values_filled_in():
-    catalogue = read_catalogue("en", "en.yml", ENGLISH)
-    assert catalogue.problems == ()
-    assert catalogue.t("progress.done", done=3, total=8) == "3 of 8 done"
-    assert catalogue.messages["plan.event"].line == 4
-    assert catalogue.messages["progress.done"].names == {"done", "total"}
-    counted = read_catalogue("en", "en.yml", "a.b.one: '{count} item'\na.b.other: '{count} items'")
+def test_a_catalog_gives_each_text_with_its_values_filled_in():
+    catalog = read_catalog("en", "en.yml", ENGLISH)
+    assert catalog.problems == ()
+    assert catalog.t("progress.done", done=3, total=8) == "3 of 8 done"
+    assert catalog.messages["plan.event"].line == 4
+    assert catalog.messages["progress.done"].names == {"done", "total"}
+    counted = read_catalog("en", "en.yml", "a.b.one: '{count} item'\na.b.other: '{count} items'")
     assert [counted.counted("a.b", n) for n in (0, 1, 2)] == ["0 items", "1 item", "2 items"]
 
 
@@ -64,19 +64,19 @@ def test_each_problem_of_form_is_named_at_its_line():
 
 
 def test_a_file_that_is_not_yaml_names_its_line():
-    with pytest.raises(CatalogueError) as raised:
-        read_catalogue("en", "includes/messages/en.yml", 'a.b: one\nc.d: "two\ne.f: x: y\n')
+    with pytest.raises(CatalogError) as raised:
+        read_catalog("en", "includes/messages/en.yml", 'a.b: one\nc.d: "two\ne.f: x: y\n')
     assert str(raised.value).startswith("includes/messages/en.yml:")
     assert "is not valid YAML" in str(raised.value)
-    with pytest.raises(CatalogueError, match=r"^en\.yml:1: a catalogue is a list"):
-        read_catalogue("en", "en.yml", "- a\n- b\n")
+    with pytest.raises(CatalogError, match=r"^en\.yml:1: a catalog is a list"):
+        read_catalog("en", "en.yml", "- a\n- b\n")
 
 
-def test_a_language_without_a_catalogue_stops_with_the_file_to_write(tmp_path):
+def test_a_language_without_a_catalog_stops_with_the_file_to_write(tmp_path):
     (tmp_path / "en.yml").write_text(ENGLISH)
-    with pytest.raises(CatalogueError, match=r"theme.language is 'fr', but .*fr\.yml does not"):
+    with pytest.raises(CatalogError, match=r"theme.language is 'fr', but .*fr\.yml does not"):
         messages.load("fr", tmp_path)
-    with pytest.raises(CatalogueError, match="is not a language code"):
+    with pytest.raises(CatalogError, match="is not a language code"):
         messages.load("../../etc/passwd", tmp_path)
 
 
@@ -98,11 +98,11 @@ def test_scripts_name_the_key_line_and_values_of_each_call():
 
 def test_python_names_the_keys_of_t_counted_and_placeholders():
     source = (
-        "label = catalogue.t('print.note-line')\n"
-        "line = catalogue.counted('reading-time', minutes)\n"
-        "title = catalogue.t('handouts.plan-title', title=name)\n"
+        "label = catalog.t('print.note-line')\n"
+        "line = catalog.counted('reading-time', minutes)\n"
+        "title = catalog.t('handouts.plan-title', title=name)\n"
         "PLACEHOLDERS = (Placeholder('you', in_form=True),)\n"
-        "other = catalogue.t(f'placeholder.{key}')\n"
+        "other = catalog.t(f'placeholder.{key}')\n"
     )
     assert python_uses("x.py", source) == [
         Use("x.py", 1, "print.note-line", frozenset()),
@@ -113,7 +113,7 @@ def test_python_names_the_keys_of_t_counted_and_placeholders():
     ]
 
 
-def catalogues(folder: Path, **files: str) -> Path:
+def catalogs(folder: Path, **files: str) -> Path:
     for language, text in files.items():
         (folder / f"{language}.yml").write_text(text, encoding="utf-8")
     return folder
@@ -127,7 +127,7 @@ USES = [
 
 
 def test_a_message_missing_from_a_language_is_named_where_the_code_uses_it(tmp_path):
-    folder = catalogues(
+    folder = catalogs(
         tmp_path,
         en=ENGLISH,
         fr='progress.done: "XX {done} of {total} done"\nplan.event: "XX {title}"\n',
@@ -138,16 +138,16 @@ def test_a_message_missing_from_a_language_is_named_where_the_code_uses_it(tmp_p
     ]
 
 
-def test_a_key_no_code_uses_is_named_at_its_catalogue_line(tmp_path):
-    folder = catalogues(tmp_path, en=ENGLISH + "old.button: Old\n")
+def test_a_key_no_code_uses_is_named_at_its_catalog_line(tmp_path):
+    folder = catalogs(tmp_path, en=ENGLISH + "old.button: Old\n")
     assert [str(f) for f in check_messages(folder, USES)] == [
         f"{folder}/en.yml:5: Message 'old.button' is used by no script or renderer. Delete the "
-        "line, or use the key (nr.t in a script, catalogue.t in the build).",
+        "line, or use the key (nr.t in a script, catalog.t in the build).",
     ]
 
 
 def test_placeholders_match_the_english_and_the_values_the_code_gives(tmp_path):
-    folder = catalogues(
+    folder = catalogs(
         tmp_path,
         en=ENGLISH.replace("{title}", "{name}"),
         fr='checklist.reset: XX\nprogress.done: "XX {done} de {totl}"\nplan.event: "XX {name}"\n',
@@ -162,11 +162,11 @@ def test_placeholders_match_the_english_and_the_values_the_code_gives(tmp_path):
     ]
 
 
-def test_a_broken_catalogue_of_another_language_is_a_finding_at_its_line(tmp_path):
-    folder = catalogues(tmp_path, en=ENGLISH, fr='checklist.reset: "XX\n')
+def test_a_broken_catalog_of_another_language_is_a_finding_at_its_line(tmp_path):
+    folder = catalogs(tmp_path, en=ENGLISH, fr='checklist.reset: "XX\n')
     [finding] = [f for f in check_messages(folder, USES) if f.path.endswith("fr.yml")]
     assert finding.line == 2 and "is not valid YAML" in finding.message
 
 
-def test_the_sites_catalogue_and_code_agree():
+def test_the_sites_catalog_and_code_agree():
     assert [str(finding) for finding in check_messages()] == []

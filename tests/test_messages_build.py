@@ -1,8 +1,8 @@
 """The interface text in a build: a missing message stops it, and another language shows.
 
 Each test builds a tiny site with the hooks of a throwaway copy of the
-repository (tests/repo_copy.py), whose catalogues in includes/messages/ it
-changes: the catalogues are the repository's, not a site's.
+repository (tests/repo_copy.py), whose catalogs in includes/messages/ it
+changes: the catalogs are the repository's, not a site's.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def repo(tmp_path) -> Path:
 
 
 def build(repo: Path, folder: Path, files: dict[str, str], extra_config: str = ""):
-    """Build a tiny site with `repo`'s hooks (and so its `nextround` and its catalogues)."""
+    """Build a tiny site with `repo`'s hooks (and so its `nextround` and its catalogs)."""
     config = tiny_site.write_site(folder, files, extra_config)
     hooks = str(ROOT / "hooks")
     config.write_text(config.read_text().replace(hooks, str(repo / "hooks")))
@@ -61,7 +61,7 @@ def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
-def test_a_message_missing_from_the_catalogue_stops_the_build_at_the_line_using_it(repo, tmp_path):
+def test_a_message_missing_from_the_catalog_stops_the_build_at_the_line_using_it(repo, tmp_path):
     english = repo / "includes" / "messages" / "en.yml"
     english.write_text(re.sub(r"(?m)^checklist\.reset: .*\n", "", english.read_text()))
     result = build(repo, tmp_path / "site", {"docs/index.md": tiny_site.page("Home", CHECKLIST)})
@@ -76,19 +76,19 @@ def test_a_message_missing_from_the_catalogue_stops_the_build_at_the_line_using_
     assert "Aborted: 1 content problem found." in result.output
 
 
-def test_a_catalogue_that_is_not_yaml_stops_the_build_naming_its_line(repo, tmp_path):
+def test_a_catalog_that_is_not_yaml_stops_the_build_naming_its_line(repo, tmp_path):
     english = repo / "includes" / "messages" / "en.yml"
     english.write_text(english.read_text().replace("note.button: Note", 'note.button: "Note'))
     result = build(repo, tmp_path / "site", {"docs/index.md": tiny_site.page("Home", "# Home")})
     assert result.returncode != 0
     assert "the interface text needs a fix; nothing was built." in result.output
     assert re.search(
-        r"includes/messages/en\.yml:\d+: this catalogue is not valid YAML", result.output
+        r"includes/messages/en\.yml:\d+: this catalog is not valid YAML", result.output
     )
     assert "Traceback" not in result.output
 
 
-def test_a_language_without_a_catalogue_stops_the_build(repo, tmp_path):
+def test_a_language_without_a_catalog_stops_the_build(repo, tmp_path):
     files = {"docs/index.md": tiny_site.page("Home", "# Home")}
     result = build(repo, tmp_path / "site", files, "  language: fr\n")
     assert result.returncode != 0
@@ -100,7 +100,7 @@ def test_a_language_without_a_catalogue_stops_the_build(repo, tmp_path):
 
 @pytest.fixture
 def french_site(repo, tmp_path) -> Path:
-    """A site in `theme.language: fr`, whose made-up catalogue is the English with "XX " first."""
+    """A site in `theme.language: fr`, whose made-up catalog is the English with "XX " first."""
     english = yaml.safe_load((repo / "includes" / "messages" / "en.yml").read_text())
     marked = {key: f"XX {text}" for key, text in english.items()}
     (repo / "includes" / "messages" / "fr.yml").write_text(
@@ -116,7 +116,7 @@ def french_site(repo, tmp_path) -> Path:
     return folder / "site"
 
 
-def test_another_languages_catalogue_shows_on_a_checklist_page(browser, french_site):
+def test_another_languages_catalog_shows_on_a_checklist_page(browser, french_site):
     httpd, served = serve_folder(french_site)
     context = browser.new_context(locale="en-US", timezone_id="UTC")
     try:

@@ -7,7 +7,7 @@
  * each module is `nextRound.module(name, (nr) => { ... })`, run once per
  * document, and modules share what they define on `nr` (window.nextRound).
  *
- * Text a reader sees comes from the message catalogue of the page's language
+ * Text a reader sees comes from the message catalog of the page's language
  * (includes/messages/<language>.yml): the build puts the messages of a
  * bundle's modules right after this file, as `nextRound.messages({...})`, and
  * modules ask for one with nr.t and its key written out in quotes, so the

@@ -1,15 +1,15 @@
-"""Every catalogue of `includes/messages/` against the code that asks for its messages.
+"""Every catalog of `includes/messages/` against the code that asks for its messages.
 
-For each language's catalogue (`messages.every_catalogue`):
+For each language's catalog (`messages.every_catalog`):
 
 - each key a script, renderer or placeholder uses (`parse/message_uses.py`)
-  must be in it: a finding at the line that uses it, naming the catalogue;
-- each of its keys must be used somewhere: a finding at the catalogue's line;
+  must be in it: a finding at the line that uses it, naming the catalog;
+- each of its keys must be used somewhere: a finding at the catalog's line;
 - each message has the `{placeholders}` of the English one, and the English
   one those the code gives, where the source says which it gives.
 
-Plus each catalogue's own problems of form (`messages.read_catalogue`), and a
-catalogue that is not YAML at all, at its line.
+Plus each catalog's own problems of form (`messages.read_catalog`), and a
+catalog that is not YAML at all, at its line.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from nextround.messages import (
     FOLDER,
     REFERENCE,
     ROOT,
-    Catalogue,
-    CatalogueError,
+    Catalog,
+    CatalogError,
     Message,
-    catalogue_path,
-    every_catalogue,
+    catalog_path,
+    every_catalog,
     load,
     shown,
 )
@@ -47,25 +47,25 @@ def code_uses(scripts: Path = SCRIPTS, python: Path = PYTHON) -> list[Use]:
 
 
 def check_messages(folder: Path = FOLDER, uses: list[Use] | None = None) -> list[Finding]:
-    """Findings for every catalogue in `folder` against `uses` (by default, the code's)."""
+    """Findings for every catalog in `folder` against `uses` (by default, the code's)."""
     uses = code_uses() if uses is None else uses
     findings = [Finding(use.path, use.line, _unreadable(use)) for use in uses if use.problem]
     uses = [use for use in uses if not use.problem]
-    catalogues = []
-    for path in every_catalogue(folder):
+    catalogs = []
+    for path in every_catalog(folder):
         try:
-            catalogues.append(load(path.stem, folder))
-        except CatalogueError as error:
+            catalogs.append(load(path.stem, folder))
+        except CatalogError as error:
             findings.append(_broken(str(error), shown(path)))
-    reference = next((c for c in catalogues if c.language == REFERENCE), None)
+    reference = next((c for c in catalogs if c.language == REFERENCE), None)
     if reference is None:
-        reference = Catalogue(REFERENCE, shown(catalogue_path(REFERENCE, folder)))
-    for catalogue in catalogues:
-        findings += catalogue.problems
-        findings += _missing(catalogue, reference, uses)
-        findings += _unused(catalogue, {use.key for use in uses})
-        if catalogue is not reference:
-            findings += _other_names(catalogue, reference)
+        reference = Catalog(REFERENCE, shown(catalog_path(REFERENCE, folder)))
+    for catalog in catalogs:
+        findings += catalog.problems
+        findings += _missing(catalog, reference, uses)
+        findings += _unused(catalog, {use.key for use in uses})
+        if catalog is not reference:
+            findings += _other_names(catalog, reference)
     findings += _names_given(reference, uses)
     return sorted(findings)
 
@@ -78,19 +78,19 @@ def _unreadable(use: Use) -> str:
 
 
 def _broken(message: str, path: str) -> Finding:
-    """A `CatalogueError` as a finding; its message starts with `path:line: `."""
+    """A `CatalogError` as a finding; its message starts with `path:line: `."""
     location, _, rest = message.partition(": ")
     line = location.rpartition(":")[2]
     return Finding(path, int(line) if line.isdigit() else 1, rest or message)
 
 
-def _missing(catalogue: Catalogue, reference: Catalogue, uses: list[Use]) -> list[Finding]:
+def _missing(catalog: Catalog, reference: Catalog, uses: list[Use]) -> list[Finding]:
     findings = []
     for use in uses:
-        if use.key in catalogue.messages:
+        if use.key in catalog.messages:
             continue
         english = reference.messages.get(use.key)
-        if catalogue is reference or english is None:
+        if catalog is reference or english is None:
             hint = f"Add '{use.key}: ...' there, with its English text ({FIX_GUIDE})."
         else:
             hint = (
@@ -98,33 +98,33 @@ def _missing(catalogue: Catalogue, reference: Catalogue, uses: list[Use]) -> lis
                 f"({english.text!r})."
             )
         findings.append(
-            Finding(use.path, use.line, f"Message '{use.key}' is not in {catalogue.path}.", hint)
+            Finding(use.path, use.line, f"Message '{use.key}' is not in {catalog.path}.", hint)
         )
     return findings
 
 
-def _unused(catalogue: Catalogue, used: set[str]) -> list[Finding]:
+def _unused(catalog: Catalog, used: set[str]) -> list[Finding]:
     return [
         Finding(
-            catalogue.path,
+            catalog.path,
             message.line,
             f"Message '{message.key}' is used by no script or renderer.",
-            "Delete the line, or use the key (nr.t in a script, catalogue.t in the build).",
+            "Delete the line, or use the key (nr.t in a script, catalog.t in the build).",
         )
-        for message in catalogue.messages.values()
+        for message in catalog.messages.values()
         if message.key not in used
     ]
 
 
-def _other_names(catalogue: Catalogue, reference: Catalogue) -> list[Finding]:
+def _other_names(catalog: Catalog, reference: Catalog) -> list[Finding]:
     findings = []
-    for message in catalogue.messages.values():
+    for message in catalog.messages.values():
         english = reference.messages.get(message.key)
         if english is None or message.names == english.names:
             continue
         findings.append(
             Finding(
-                catalogue.path,
+                catalog.path,
                 message.line,
                 f"Message '{message.key}' has {_listed(message.names)}, but the English "
                 f"({reference.path}:{english.line}) has {_listed(english.names)}.",
@@ -135,7 +135,7 @@ def _other_names(catalogue: Catalogue, reference: Catalogue) -> list[Finding]:
     return findings
 
 
-def _names_given(reference: Catalogue, uses: list[Use]) -> list[Finding]:
+def _names_given(reference: Catalog, uses: list[Use]) -> list[Finding]:
     findings = []
     for use in uses:
         message: Message | None = reference.messages.get(use.key)

@@ -1,7 +1,7 @@
 """Message templates use only the placeholders of `nextround/placeholders.py`.
 
 Their names are those of the build's language: the `placeholder.*` messages
-of its catalogue (`includes/messages/en.yml` for English).
+of its catalog (`includes/messages/en.yml` for English).
 
 A message template is a snippet from a `templates/` folder (`--8<--
 "templates/reply.md"`, read from `includes/templates/`). Every `[...]` inside
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nextround.findings import Finding
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 from nextround.parse.snippets import references, shown_path
 from nextround.placeholders import by_name
 
@@ -56,18 +56,16 @@ def placeholders(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def check_template(
-    path: str, text: str, catalogue: Catalogue, included_at: str = ""
-) -> list[Finding]:
-    """One finding per placeholder of the template `text` that `catalogue` does not name."""
+def check_template(path: str, text: str, catalog: Catalog, included_at: str = "") -> list[Finding]:
+    """One finding per placeholder of the template `text` that `catalog` does not name."""
     where = f" (the template is included at {included_at})" if included_at else ""
-    known = by_name(catalogue)
+    known = by_name(catalog)
     findings = []
     for line, name in placeholders(text):
         if name in known:
             continue
         message = f"Unknown placeholder '[{name}]' in a message template{where}."
-        findings.append(Finding(path, line, message, _hint(name, known, catalogue.path)))
+        findings.append(Finding(path, line, message, _hint(name, known, catalog.path)))
     return findings
 
 
@@ -87,8 +85,8 @@ def _hint(name: str, known: dict, listed_in: str) -> str:
 class TemplateCheck:
     """Checks each template once per site, however many pages include it."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        self._catalogue = catalogue
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
         self._seen: set[str] = set()
 
     def check(
@@ -109,6 +107,6 @@ class TemplateCheck:
             if text is None or path is None:
                 continue  # `check.snippets` reports a snippet that cannot be included.
             findings += check_template(
-                shown_path(path), text, self._catalogue, f"{page_path}:{reference.line}"
+                shown_path(path), text, self._catalog, f"{page_path}:{reference.line}"
             )
         return findings

@@ -27,7 +27,7 @@ from nextround.engine import built_site
 from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
 from nextround.findings import REVIEW_MONTHS, Report
-from nextround.messages import CatalogueError, load
+from nextround.messages import CatalogError, load
 from nextround.site import ExternalUrl, check_site, external_urls
 from nextround.text import plural
 
@@ -84,11 +84,11 @@ def run_checks(
             config.docs_dir, site_dir, pages, config.site_url, config.directory_urls
         )
         try:
-            catalogue = load(config.language)
-        except CatalogueError as problem:
+            catalog = load(config.language)
+        except CatalogError as problem:
             result.errors.append(f"Interface text: {problem}")
             return result
-        result.report = check_site(pages, site, date.today(), config.snippets, catalogue=catalogue)
+        result.report = check_site(pages, site, date.today(), config.snippets, catalog=catalog)
         result.warnings = _not_repeated(result.warnings, result.report, config.docs_prefix)
         if external:
             result.external = external_urls(pages, site, config.snippets)

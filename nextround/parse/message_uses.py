@@ -4,8 +4,8 @@
   `nr.t("group.name", { done, total: items.length })`. The key must be written
   out in quotes; the names of an object written in the call are the values it
   gives. Comments are left out.
-- Python (`nextround/**/*.py`, read with `ast`): `catalogue.t("key", name=...)`,
-  `catalogue.counted("key", count)` (which uses `key.one` and `key.other`, and
+- Python (`nextround/**/*.py`, read with `ast`): `catalog.t("key", name=...)`,
+  `catalog.counted("key", count)` (which uses `key.one` and `key.other`, and
   gives `count`) and `Placeholder("you")` in `nextround/placeholders.py`
   (which uses `placeholder.you`).
 

@@ -13,7 +13,7 @@ share a file, and a browser may keep it for a year, since a change gives it a
 new name. The source files keep their comments and are not published.
 
 A script bundle carries the messages its modules ask for (`nr.t("key")`,
-`parse/message_uses.py`) from the build's catalogue (`nextround/messages.py`),
+`parse/message_uses.py`) from the build's catalog (`nextround/messages.py`),
 as `nextRound.messages({...})` right after `core.js`, which defines that call:
 a page carries only the text its own modules show.
 """

@@ -10,7 +10,7 @@
   gets `data-nr-fields`: the form's fields and labels, as JSON.
 
 Placeholder names, labels and the link's text are those of the build's
-language, from its message catalogue.
+language, from its message catalog.
 
 One `html.parser` pass finds the code blocks and the holder; nothing here
 imports an engine.
@@ -23,7 +23,7 @@ import re
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 from nextround.placeholders import FORM_FIELDS, by_name, name
 
 FORM_ATTRIBUTE = "data-nr-details"
@@ -37,12 +37,12 @@ def has_form(html: str) -> bool:
     return FORM_ATTRIBUTE in html and _Scan.of(html).holder is not None
 
 
-def add_details(html: str, form_href: str | None, catalogue: Catalogue) -> str:
+def add_details(html: str, form_href: str | None, catalog: Catalog) -> str:
     """`html` with its placeholders marked, and a link to `form_href` after each template."""
     if "<pre" not in html and FORM_ATTRIBUTE not in html:
         return html
     scan = _Scan.of(html)
-    known = by_name(catalogue)
+    known = by_name(catalog)
     edits: list[tuple[int, int, str]] = []
     for start, end, pre_end in scan.blocks:
         marked, count = _BRACKETS.subn(lambda match: _span(match, known), html[start:end])
@@ -50,9 +50,9 @@ def add_details(html: str, form_href: str | None, catalogue: Catalogue) -> str:
             continue
         edits.append((start, end, marked))
         if form_href is not None and count:
-            edits.append((pre_end, pre_end, fill_link(form_href, catalogue)))
+            edits.append((pre_end, pre_end, fill_link(form_href, catalog)))
     if scan.holder is not None:
-        labels = [[p.field, name(p, catalogue)] for p in FORM_FIELDS]
+        labels = [[p.field, name(p, catalog)] for p in FORM_FIELDS]
         fields = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
         edits.append((scan.holder, scan.holder, f' data-nr-fields="{escape(fields)}"'))
     for start, end, text in sorted(edits, reverse=True):
@@ -60,9 +60,9 @@ def add_details(html: str, form_href: str | None, catalogue: Catalogue) -> str:
     return html
 
 
-def fill_link(href: str, catalogue: Catalogue) -> str:
+def fill_link(href: str, catalog: Catalog) -> str:
     """The link from a template to the form, hidden until `details.js` shows it."""
-    link = f'<a href="{escape(href)}">{escape(catalogue.t("details.fill-link"))}</a>'
+    link = f'<a href="{escape(href)}">{escape(catalog.t("details.fill-link"))}</a>'
     return f'<p class="nr-fill" hidden data-search-exclude>{link}</p>'
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 from nextround.parse.checklists import Checklist, id_problem
 from nextround.render.online import online_address, render_online
 from nextround.render.progress_registry import Entry, plain_text
@@ -27,7 +27,7 @@ def render_handouts(
     entries: list[Entry],
     plan: list[Entry],
     site: tuple[str, str],
-    catalogue: Catalogue,
+    catalog: Catalog,
 ) -> str:
     """The booklet's own address, the plan on one page, then each checklist on a page of its own.
 
@@ -37,29 +37,29 @@ def render_handouts(
     entries = [entry for entry in entries if not id_problem(entry.checklist.options.get("id", ""))]
     plan = [entry for entry in plan if entry in entries]
     booklet = online_address(site[1], booklet_url)
-    sections = [render_online(booklet, catalogue.t("online.booklet"))]
+    sections = [render_online(booklet, catalog.t("online.booklet"))]
     if plan:
-        sections.append(_plan_section(plan, site, catalogue))
-    sections += [_checklist_section(entry, site, catalogue) for entry in entries]
+        sections.append(_plan_section(plan, site, catalog))
+    sections += [_checklist_section(entry, site, catalog) for entry in entries]
     return f'<div class="nr-handouts" data-search-exclude>{"".join(sections)}</div>'
 
 
-def _checklist_section(entry: Entry, site: tuple[str, str], catalogue: Catalogue) -> str:
+def _checklist_section(entry: Entry, site: tuple[str, str], catalog: Catalog) -> str:
     site_name, site_url = site
     checklist = entry.checklist
     address = online_address(site_url, entry.page_url, f"checklist-{checklist.id}")
-    label = escape(catalogue.t("print.note-line"))
+    label = escape(catalog.t("print.note-line"))
     return (
         f'<section class="nr-handout" data-handout="{escape(checklist.id)}">'
         f"{_source_line(site_name, entry.page_title)}"
         f'<h2 class="nr-handout__title" data-nr-note-line="{label}">'
         f"{escape(plain_text(checklist.title))}</h2>"
         f"{_items(checklist, hints=True)}"
-        f"{render_online(address, catalogue.t('online.checklist'))}</section>"
+        f"{render_online(address, catalog.t('online.checklist'))}</section>"
     )
 
 
-def _plan_section(plan: list[Entry], site: tuple[str, str], catalogue: Catalogue) -> str:
+def _plan_section(plan: list[Entry], site: tuple[str, str], catalog: Catalog) -> str:
     site_name, site_url = site
     title = plan[0].page_title
     weeks = "".join(
@@ -71,10 +71,10 @@ def _plan_section(plan: list[Entry], site: tuple[str, str], catalogue: Catalogue
     return (
         '<section class="nr-handout nr-handout--plan" data-handout="plan">'
         f"{_source_line(site_name, title)}"
-        f'<h2 class="nr-handout__title">{escape(catalogue.t("handouts.plan-title", title=title))}'
+        f'<h2 class="nr-handout__title">{escape(catalog.t("handouts.plan-title", title=title))}'
         "</h2>"
         f'<div class="nr-handout__weeks">{weeks}</div>'
-        f"{render_online(address, catalogue.t('online.plan'))}</section>"
+        f"{render_online(address, catalog.t('online.plan'))}</section>"
     )
 
 

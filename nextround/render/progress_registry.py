@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 from nextround.parse.checklists import Checklist, id_problem
 from nextround.urls import folder_of, relative_url
 
@@ -33,7 +33,7 @@ class Entry:
     page_title: str
 
 
-def render_registry(base_url: str, entries: list[Entry], catalogue: Catalogue) -> str:
+def render_registry(base_url: str, entries: list[Entry], catalog: Catalog) -> str:
     """HTML list of `entries` (in reading order), each linked from the page at `base_url`."""
     rows = []
     for entry in entries:
@@ -42,7 +42,7 @@ def render_registry(base_url: str, entries: list[Entry], catalogue: Catalogue) -
             continue  # Not rendered, so not listed; the checks report it.
         href = relative_url(entry.page_url, folder_of(base_url)) + f"#checklist-{checklist.id}"
         items = " ".join(item.id for item in checklist.items)
-        count = catalogue.counted("progress.items", len(checklist.items))
+        count = catalog.counted("progress.items", len(checklist.items))
         texts = "".join(
             f'<li data-item="{escape(item.id)}">{escape(plain_text(item.text))}</li>'
             for item in checklist.items

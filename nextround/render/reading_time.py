@@ -10,16 +10,16 @@ import re
 from html import escape
 from html.parser import HTMLParser
 
-from nextround.messages import Catalogue
+from nextround.messages import Catalog
 
 WORDS_PER_MINUTE = 200
 
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
-def add_reading_time(html: str, catalogue: Catalogue) -> str:
+def add_reading_time(html: str, catalog: Catalog) -> str:
     """`html` with the reading time after its first heading (or first, without one)."""
-    text = catalogue.counted("reading-time", reading_minutes(html))
+    text = catalog.counted("reading-time", reading_minutes(html))
     note = f'<p class="nr-reading-time">{escape(text)}</p>'
     match = _FIRST_H1_END.search(html)
     if match is None:
