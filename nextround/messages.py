@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -69,6 +70,11 @@ class Catalog:
         """
         message = self.messages.get(key)
         return key if message is None else fill(message.text, values)
+
+    def markup(self, key: str, **html: str) -> str:
+        """The text of `key` as HTML: escaped, with each `{name}` filled from `html` as it is."""
+        message = self.messages.get(key)
+        return escape(key) if message is None else fill(escape(message.text, quote=False), html)
 
     def counted(self, key: str, count: int, **values: object) -> str:
         """`key.one` for a count of 1, else `key.other`, with `{count}` filled in."""

@@ -284,7 +284,8 @@ def _add_center(files, config, center: Center) -> None:
 
 def fill_center_slots(output: str, config) -> str:
     """The written page with the center's contacts in its slots."""
-    return fill_slots(output, current(config).center)
+    build = current(config)
+    return fill_slots(output, build.center, build.catalog)
 
 
 def current(config) -> Build:

@@ -4,7 +4,8 @@
   `nr.t("group.name", { done, total: items.length })`. The key must be written
   out in quotes; the names of an object written in the call are the values it
   gives. Comments are left out.
-- Python (`nextround/**/*.py`, read with `ast`): `catalog.t("key", name=...)`,
+- Python (`nextround/**/*.py`, read with `ast`): `catalog.t("key", name=...)`
+  or `catalog.markup(...)` (the same, as HTML),
   `catalog.counted("key", count)` (which uses `key.one` and `key.other`, and
   gives `count`) and `Placeholder("you")` in `nextround/placeholders.py`
   (which uses `placeholder.you`).
@@ -110,7 +111,7 @@ def python_uses(path: str, source: str) -> list[Use]:
         function = node.func
         name = function.attr if isinstance(function, ast.Attribute) else None
         names = _keywords(node)
-        if name == "t":
+        if name in ("t", "markup"):
             uses.append(Use(path, node.lineno, first.value, names))
         elif name == "counted":
             given = None if names is None else names | {"count"}
