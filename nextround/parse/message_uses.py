@@ -23,6 +23,8 @@ _SCRIPT_CALL = re.compile(r"\bnr\.t\(\s*")
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 _QUOTES = "\"'`"
+# A module with none of these asks for no message, and is not parsed.
+_PYTHON_CALL = re.compile(r"\.(?:t|markup|counted)\(|\bPlaceholder\(")
 _OPEN, _CLOSE = "([{", ")]}"
 
 
@@ -101,6 +103,8 @@ def _top_level_entries(text: str) -> list[str] | None:
 
 def python_uses(path: str, source: str) -> list[Use]:
     """Every `.t("key", ...)`, `.counted("key", ...)` and `Placeholder("key")` call of a module."""
+    if not _PYTHON_CALL.search(source):
+        return []
     uses = []
     for node in ast.walk(ast.parse(source, filename=path)):
         if not (isinstance(node, ast.Call) and node.args):
