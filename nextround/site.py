@@ -8,7 +8,8 @@ The flow is the same whatever built the site:
    (`parse.html.PageHtml`), and a `SiteMap` of every URL the site serves;
 2. `check_site` runs every check on every page: front matter (search
    keywords too, each on one page only), checklists, links, the allowed HTML,
-   and the placeholders of the message templates it includes;
+   and the placeholders of the message templates it includes; and checks the
+   interface text's catalogs against the code that uses them;
 3. each problem becomes a `Finding` at its Markdown line, in one `Report`.
 """
 
@@ -22,11 +23,13 @@ from functools import cached_property
 from nextround.check.checklists import ChecklistIds, check_checklist, check_rendered
 from nextround.check.front_matter import check_metadata
 from nextround.check.links import SiteMap, check_page, page_urls
+from nextround.check.messages import check_messages
 from nextround.check.placeholders import TemplateCheck
 from nextround.check.raw_html import check_markup
 from nextround.check.search_meta import KeywordOwners
 from nextround.check.snippets import SnippetCheck
 from nextround.findings import Finding, Report
+from nextround.messages import Catalog
 from nextround.parse.checklists import Checklist, SyntaxProblem, parse
 from nextround.parse.html import PageHtml, read_page
 from nextround.parse.snippets import Snippets
@@ -75,17 +78,21 @@ def check_site(
     site: SiteMap,
     today: date,
     snippets: Snippets | None = None,
+    *,
+    catalog: Catalog,
 ) -> Report:
     """Run every check on every page of `site`, in the given page order.
 
     With `snippets`, each page's includes and the message templates are
     checked too, and links are found in the snippets' lines. A problem in a
-    shared file (a snippet, the abbreviations) is reported once.
+    shared file (a snippet, the abbreviations) is reported once. Templates use
+    the placeholder names of `catalog`, the build's language.
     """
     report = Report()
+    report.add(check_messages())
     ids = ChecklistIds()
     keywords = KeywordOwners()
-    templates = TemplateCheck()
+    templates = TemplateCheck(catalog)
     includes = SnippetCheck(snippets) if snippets is not None else None
     shared: set[Finding] = set()
     for page in pages:

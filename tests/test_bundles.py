@@ -7,6 +7,7 @@ and named after their content; Material's own assets are left as it ships them.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import material
 import pytest
 from conftest import ROOT, built_pages
 
+from nextround import messages
+from nextround.parse.message_uses import script_uses
 from nextround.render import bundles, material_assets
 
 OUR_ASSET = re.compile(r'(?:href|src)="([^"]*assets/next-round/[^"]+)"')
@@ -139,3 +142,37 @@ def test_a_palette_of_any_shape_gives_the_dark_scheme_and_no_error(palette):
 @pytest.mark.parametrize("icon", ["material/no-such-icon", "../../../../etc/hostname", 5, None])
 def test_a_logo_icon_that_is_not_there_leaves_materials_favicon(icon):
     assert material_assets.favicon(icon, "#000") is None
+
+
+def carried_messages(site_dir: Path, page: str) -> dict[str, str]:
+    """The messages the script `page` loads carries: `nextRound.messages({...})`."""
+    (script,) = [a for a in our_assets(site_dir, page) if a.endswith(".js")]
+    tables = re.findall(r"nextRound\.messages\((\{.*?\})\);", (site_dir / script).read_text())
+    return {key: text for table in tables for key, text in json.loads(table).items()}
+
+
+def asked_for(page_features: frozenset[str]) -> set[str]:
+    """The keys that the modules a page with `page_features` loads ask for with nr.t."""
+    return {
+        use.key
+        for module in bundles.SCRIPTS
+        if module.wanted(page_features)
+        for use in script_uses(module.path, (ROOT / "docs" / module.path).read_text())
+    }
+
+
+def test_a_pages_script_carries_only_the_messages_its_modules_use(site_dir):
+    english = messages.load("en")
+    assert carried_messages(site_dir, "index.html") == {}, "home: no module shows text"
+    guide = "guides/ask-for-feedback/index.html"
+    features = bundles.features((site_dir / guide).read_text(encoding="utf-8"))
+    carried = carried_messages(site_dir, guide)
+    assert carried["checklist.reset"] == "Reset"
+    assert set(carried) == {key for key in asked_for(features) if not key.startswith("file.")}
+    assert all(english.messages[key].text == text for key, text in carried.items())
+    assert "plan.start" not in carried and "progress.export" not in carried
+    progress = carried_messages(site_dir, "progress/index.html")
+    assert "progress.export" in progress and "file.not-json" in progress, (
+        "why a file was refused shows where Import is"
+    )
+    assert "checklist.reset" not in progress

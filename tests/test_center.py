@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CENTER, ROOT, build_site, built_pages, serve_folder
 
+from nextround import messages
 from nextround.center import CenterError, contrast, read_center
 from nextround.render.center_slots import render_slot
 
@@ -345,7 +346,8 @@ def test_markup_in_contacts_shows_as_text():
         },
         EXAMPLE_DIR,
     )
-    html = "".join(render_slot(name, center) for name in ("booking", "crisis", "contacts"))
+    english = messages.load("en")
+    html = "".join(render_slot(n, center, english) for n in ("booking", "crisis", "contacts"))
     assert "&lt;b onclick=alert(1)&gt;Mon&lt;/b&gt; &amp; Tue" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html

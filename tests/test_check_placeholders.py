@@ -6,9 +6,12 @@ import json
 from html import unescape
 from pathlib import Path
 
+from nextround import messages
 from nextround.check.placeholders import TemplateCheck, check_template, placeholders
-from nextround.placeholders import FORM_FIELDS
+from nextround.placeholders import FORM_FIELDS, name
 from nextround.render.details import add_details, has_form
+
+ENGLISH = messages.load("en")
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = """\
@@ -34,10 +37,13 @@ def test_only_brackets_inside_code_blocks_are_placeholders():
 
 
 def test_unknown_and_misspelt_placeholders_name_file_line_and_fix():
-    found = [str(f) for f in check_template("includes/templates/reply.md", TEMPLATE, "docs/a.md:3")]
+    found = [
+        str(f)
+        for f in check_template("includes/templates/reply.md", TEMPLATE, ENGLISH, "docs/a.md:3")
+    ]
     fix = (
-        "Use a placeholder listed in nextround/placeholders.py, spelled exactly, or add a new "
-        "one there (CONTRIBUTING.md, Templates)."
+        "Use a placeholder listed in includes/messages/en.yml (placeholder.*), spelled exactly, "
+        "or add a new one (CONTRIBUTING.md, Templates)."
     )
     where = "in a message template (the template is included at docs/a.md:3)."
     assert found == [
@@ -53,7 +59,7 @@ def test_a_template_is_checked_once_however_many_pages_include_it(tmp_path):
     template = tmp_path / "templates" / "reply.md"
     template.parent.mkdir()
     template.write_text(TEMPLATE)
-    check = TemplateCheck()
+    check = TemplateCheck(ENGLISH)
     page = 'Intro\n\n--8<-- "templates/reply.md"\n'
     read = {"templates/reply.md": TEMPLATE}.get
     first = check.check("docs/a.md", page, read, lambda name: tmp_path / name)
@@ -65,7 +71,7 @@ def test_a_template_is_checked_once_however_many_pages_include_it(tmp_path):
 def test_every_template_of_the_site_uses_known_placeholders():
     found = []
     for path in sorted((ROOT / "includes" / "templates").glob("*.md")):
-        found += check_template(path.name, path.read_text(encoding="utf-8"))
+        found += check_template(path.name, path.read_text(encoding="utf-8"), ENGLISH)
     assert found == []
 
 
@@ -76,7 +82,7 @@ def test_the_build_marks_placeholders_in_code_and_gives_the_form_its_fields():
         "[Contact&#39;s name] [x]</code></pre></div>"
     )
     assert has_form(html)
-    marked = add_details(html, "#your-details")
+    marked = add_details(html, "#your-details", ENGLISH)
     assert "<p>[Their name]</p>" in marked
     assert '<span class="nr-ph" data-nr-ph="them">[Their name]</span>' in marked
     assert '<span class="nr-ph">[Field]</span> <span class="nr-ph">[Contact&#39;s name]</span>' in (
@@ -85,5 +91,9 @@ def test_the_build_marks_placeholders_in_code_and_gives_the_form_its_fields():
     assert "[x]</code></pre>" in marked
     assert marked.count('<a href="#your-details">Fill in your details</a>') == 1
     fields = marked.split('data-nr-fields="', 1)[1].split('"', 1)[0]
-    assert json.loads(unescape(fields)) == [[p.field, p.name] for p in FORM_FIELDS]
+    assert json.loads(unescape(fields)) == [[p.field, name(p, ENGLISH)] for p in FORM_FIELDS]
+    assert [label for _field, label in json.loads(unescape(fields))][:2] == [
+        "Your name",
+        "Their name",
+    ]
     assert not has_form(marked.replace("data-nr-details", "data-other"))

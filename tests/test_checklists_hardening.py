@@ -12,11 +12,14 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from nextround import messages
 from nextround.check.checklists import check_checklist, check_rendered
 from nextround.parse import checklists as checklist_source
 from nextround.parse.markdown_tree import PageReader
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.progress_registry import Entry, plain_text, render_registry
+
+ENGLISH = messages.load("en")
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = """\
@@ -147,7 +150,7 @@ def test_the_progress_list_shows_titles_as_readers_see_them():
     [checklist], _ = checklist_source.parse(
         CHECKLIST.replace("Week one", "Q&amp;A &mdash; *first* [steps](x.md)")
     )
-    html = render_registry("progress/", [Entry(checklist, "guides/x/", "Guide")])
+    html = render_registry("progress/", [Entry(checklist, "guides/x/", "Guide")], ENGLISH)
     assert plain_text(checklist.title) == "Q&A — first steps"
     assert ">Q&amp;A — first steps</a>" in html
     assert 'href="../guides/x/#checklist-week-one"' in html

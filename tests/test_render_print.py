@@ -29,7 +29,7 @@ def written(folder, path: str) -> str:
 
 def test_an_address_needs_a_site_url():
     assert online_address("", "guides/a/", "checklist-b") == ""
-    assert render_online("") == ""
+    assert render_online("", "This checklist online:") == ""
     assert (
         online_address("https://uni.example.edu/careers/", "guides/a/", "checklist-b")
         == "https://uni.example.edu/careers/guides/a/#checklist-b"
@@ -37,7 +37,7 @@ def test_an_address_needs_a_site_url():
 
 
 def test_the_printed_address_is_escaped():
-    block = render_online("https://example.org/?a=1&b=<2>")
+    block = render_online("https://example.org/?a=1&b=<2>", "This checklist online:")
     assert "https://example.org/?a=1&amp;b=&lt;2&gt;" in block
     assert block.count("<svg") == 1
 

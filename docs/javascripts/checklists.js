@@ -31,12 +31,12 @@ nextRound.module("checklists", (nr) => {
     const bar = progressBar.make();
     const progress = { text: status, bar, holder: list, doneClass: "nr-checklist--done" };
     const name = title ? title.textContent : id;
-    const reset = make("button", "nr-checklist__reset", "Reset");
+    const reset = make("button", "nr-checklist__reset", nr.t("checklist.reset"));
     reset.type = "button";
-    reset.setAttribute("aria-label", `Reset "${name}"`);
-    const print = make("button", "nr-checklist__print", "Print");
+    reset.setAttribute("aria-label", nr.t("checklist.reset-label", { name }));
+    const print = make("button", "nr-checklist__print", nr.t("checklist.print"));
     print.type = "button";
-    print.setAttribute("aria-label", `Print "${name}"`);
+    print.setAttribute("aria-label", nr.t("checklist.print-label", { name }));
     print.addEventListener("click", () => nr.printAlone(list));
     const tools = make("div", "nr-checklist__tools");
     tools.append(status, bar, print, reset);
@@ -57,7 +57,7 @@ nextRound.module("checklists", (nr) => {
         items.filter((item) => ticks.has(item.id)).map((item) => item.id),
       );
     }
-    reset.addEventListener("click", () => window.confirm(`Clear every tick and note in "${name}"?`) && store.reset(id));
+    reset.addEventListener("click", () => window.confirm(nr.t("checklist.reset-confirm", { name })) && store.reset(id));
 
     return () => {
       const ticked = new Set(store.ticks(id));

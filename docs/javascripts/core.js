@@ -6,11 +6,18 @@
  * document, so a module that an earlier bundle already defined is skipped:
  * each module is `nextRound.module(name, (nr) => { ... })`, run once per
  * document, and modules share what they define on `nr` (window.nextRound).
+ *
+ * Text a reader sees comes from the message catalog of the page's language
+ * (includes/messages/<language>.yml): the build puts the messages of a
+ * bundle's modules right after this file, as `nextRound.messages({...})`, and
+ * modules ask for one with nr.t and its key written out in quotes, so the
+ * build can check every language has it.
  */
 window.nextRound ??= (() => {
   "use strict";
 
   const defined = new Set();
+  const texts = new Map();
 
   return {
     /* Run `body(nr)` once per document, however many bundles carry the module. */
@@ -18,6 +25,18 @@ window.nextRound ??= (() => {
       if (defined.has(name)) return;
       defined.add(name);
       body(this);
+    },
+
+    /* Keep the messages of a bundle (the build writes this call, not a module). */
+    messages(table) {
+      for (const [key, text] of Object.entries(table)) texts.set(key, text);
+    },
+
+    /* The message `key` with each {name} filled from `values`: t(key, { done: 3 }). */
+    t(key, values = {}) {
+      return (texts.get(key) ?? key).replace(/\{(\w+)\}/g, (name, word) =>
+        Object.hasOwn(values, word) ? String(values[word]) : name,
+      );
     },
 
     /* An element with a class and, maybe, its text (always as text, never HTML). */

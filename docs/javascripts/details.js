@@ -18,7 +18,6 @@ nextRound.module("details", (nr) => {
 
   const { make, store } = nr;
 
-  const NOT_SAVED = "Your details can't be saved in this browser, so they last only until you close this page.";
   let showForm = () => {};
 
   function fill() {
@@ -46,7 +45,7 @@ nextRound.module("details", (nr) => {
       input.addEventListener("input", save);
       return input;
     });
-    const clear = make("button", "md-button nr-details__clear", "Clear my details");
+    const clear = make("button", "md-button nr-details__clear", nr.t("details.clear"));
     clear.type = "button";
     const status = make("p", "nr-details__status");
     status.setAttribute("role", "status");
@@ -60,14 +59,14 @@ nextRound.module("details", (nr) => {
         if (text) details.set(input.name, text);
         else details.delete(input.name);
       });
-      status.textContent = store.setDetails(details) ? "" : NOT_SAVED;
+      status.textContent = store.setDetails(details) ? "" : nr.t("details.not-saved");
       fill();
     }
 
     clear.addEventListener("click", () => {
       inputs.forEach((input) => (input.value = ""));
       save();
-      status.textContent ||= "Your details are cleared.";
+      status.textContent ||= nr.t("details.cleared");
     });
 
     // Only a field whose saved text changed elsewhere (another tab, Import,

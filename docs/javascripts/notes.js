@@ -11,12 +11,12 @@ nextRound.module("notes", (nr) => {
   /* Item `li`'s Note button, note field and saved note; returns show(note). */
   nr.setupNote = (checklistId, li) => {
     const label = li.querySelector(".nr-checklist__label");
-    const toggle = make("button", "nr-note__toggle", "Note");
+    const toggle = make("button", "nr-note__toggle", nr.t("note.button"));
     toggle.type = "button";
-    toggle.ariaLabel = "Note: " + label.textContent.trim();
+    toggle.ariaLabel = nr.t("note.button-label", { item: label.textContent.trim() });
     toggle.ariaExpanded = false;
     const saved = make("p", "nr-note__text");
-    const editor = make("label", "nr-note__editor", "Your note, kept on this device");
+    const editor = make("label", "nr-note__editor", nr.t("note.field"));
     const field = make("textarea", "nr-note__field");
     field.maxLength = 280;
     editor.append(field);

@@ -19,10 +19,16 @@ nextRound.module("plan", (nr) => {
   const { make, store } = nr;
 
   const DAY = 864e5;
-  // Days are UTC midnights, so a date never moves with the reader's time zone.
+  // Days are UTC midnights, so a date never moves with the reader's time zone. A date is
+  // shown as the page's language writes it, whatever the browser's language.
   const iso = (time) => new Date(time).toISOString().slice(0, 10);
   const shown = (time) =>
-    new Date(time).toLocaleDateString(undefined, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
+    new Date(time).toLocaleDateString(document.documentElement.lang || undefined, {
+      timeZone: "UTC",
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+    });
   const today = () => Date.now() - new Date().getTimezoneOffset() * 6e4;
   const start = () => Date.parse(store.plan() + "T00:00Z"); // NaN without a plan
 
@@ -93,8 +99,9 @@ END:VEVENT`);
     for (const [list, first, last, remind, day] of steps(time)) {
       const id = list.dataset.checklist;
       const items = [...list.querySelectorAll(".nr-checklist__text")].map((item) => item.textContent);
-      add(id, list, "Next Round: " + list.querySelector(".nr-checklist__title").textContent, items.join("\n"), first, last);
-      if (remind) add(id + "-reminder", list, "Next Round: " + remind, remind, day);
+      const title = list.querySelector(".nr-checklist__title").textContent;
+      add(id, list, nr.t("plan.event", { title }), items.join("\n"), first, last);
+      if (remind) add(id + "-reminder", list, nr.t("plan.event", { title: remind }), remind, day);
     }
     // Escaped text holds no line break, so each line here is one content line.
     return (text + "\nEND:VCALENDAR\n").split("\n").map(fold).join("\r\n");
@@ -105,7 +112,7 @@ END:VEVENT`);
   function setupPlan(holder) {
     const input = make("input", "");
     Object.assign(input, { type: "date", min: "1970-01-01", max: "2999-12-31" });
-    const label = make("label", "", "Start date ");
+    const label = make("label", "", nr.t("plan.start-date") + " ");
     label.append(input);
     const status = make("p", "");
     status.setAttribute("role", "status");
@@ -113,7 +120,7 @@ END:VEVENT`);
       () => {
         const day = input.value || iso(today());
         if (store.isPlanDate(day)) store.setPlan(day);
-        else status.textContent = "Pick a start date from 1970 to 2999.";
+        else status.textContent = nr.t("plan.bad-date");
       },
       () => nr.download(calendar(start()), "next-round-plan.ics", "text/calendar"),
       () => store.setPlan(null),
@@ -123,20 +130,21 @@ END:VEVENT`);
       button.addEventListener("click", action);
       return button;
     });
-    add.textContent = "Add to my calendar";
-    clear.textContent = "Clear my plan";
+    add.textContent = nr.t("plan.add");
+    clear.textContent = nr.t("plan.clear");
     holder.append(label, begin, add, clear, status, make("p", "nr-notice"));
 
     return () => {
       const time = start();
       if (document.activeElement !== input) input.value = iso(time || today());
-      begin.textContent = time ? "Change the start date" : "Start my plan";
+      begin.textContent = time ? nr.t("plan.change") : nr.t("plan.start");
       add.hidden = clear.hidden = !time;
-      status.textContent = time ? `Your plan starts on ${shown(time)}.` : "";
+      status.textContent = time ? nr.t("plan.starts", { date: shown(time) }) : "";
       document.querySelectorAll(".nr-plan__when").forEach((line) => line.remove());
       for (const [list, first, last, remind] of time ? steps(time) : []) {
         const line = make("p", "nr-plan__when");
-        line.append(make("strong", "", first < last ? `${shown(first)} to ${shown(last)}` : shown(first)), remind && " " + remind);
+        const days = first < last ? nr.t("plan.days", { first: shown(first), last: shown(last) }) : shown(first);
+        line.append(make("strong", "", days), remind && " " + remind);
         list.querySelector(".nr-checklist__title").after(line);
       }
     };

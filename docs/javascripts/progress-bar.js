@@ -13,7 +13,7 @@ nextRound.module("progress-bar", (nr) => {
 
     /* Show `done` of `total`, and put `doneClass` on `holder` once all are done. */
     show({ text, bar, holder, doneClass }, done, total) {
-      text.textContent = `${done} of ${total} done`;
+      text.textContent = nr.t("progress.done", { done, total });
       bar.max = total;
       bar.value = done;
       holder.classList.toggle(doneClass, done === total);

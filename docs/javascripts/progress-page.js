@@ -28,9 +28,9 @@ nextRound.module("progress-page", (nr) => {
     picker.accept = "application/json,.json";
     picker.hidden = true;
     const buttons = [
-      ["Export", () => nr.download(store.exportText(), "next-round-progress.json", "application/json")],
-      ["Import", () => picker.click()],
-      ["Clear all", clearAll],
+      [nr.t("progress.export"), () => nr.download(store.exportText(), "next-round-progress.json", "application/json")],
+      [nr.t("progress.import"), () => picker.click()],
+      [nr.t("progress.clear-all"), clearAll],
     ].map(([label, action]) => {
       const button = make("button", "md-button nr-progress__button", label);
       button.type = "button";
@@ -47,10 +47,10 @@ nextRound.module("progress-page", (nr) => {
     }
 
     function clearAll() {
-      if (!window.confirm("Clear every tick, note, your plan and your details on this site?")) return;
+      if (!window.confirm(nr.t("progress.clear-all-confirm"))) return;
       store.clear();
       nr.showAll();
-      say("All checklists are cleared.");
+      say(nr.t("progress.cleared"));
     }
 
     picker.addEventListener("change", async () => {
@@ -58,17 +58,11 @@ nextRound.module("progress-page", (nr) => {
       picker.value = "";
       if (!file) return;
       const { data, problem } = await store.readFile(file);
-      if (problem) return say(`${problem} Nothing was changed.`, true);
-      if (!window.confirm("Replace your ticks, notes, plan and details with the ones in this file?")) return;
-      if (!store.replace(data)) {
-        return say(
-          "Your ticks could not be imported: this browser's storage is full or turned off. " +
-            "Your ticks are as they were.",
-          true,
-        );
-      }
+      if (problem) return say(nr.t("progress.import-refused", { problem }), true);
+      if (!window.confirm(nr.t("progress.import-confirm"))) return;
+      if (!store.replace(data)) return say(nr.t("progress.import-no-room"), true);
       nr.showAll();
-      say(`Progress imported from ${store.shorten(file.name)}.`);
+      say(nr.t("progress.imported", { file: store.shorten(file.name) }));
     });
 
     return () => {

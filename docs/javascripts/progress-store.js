@@ -31,17 +31,12 @@ nextRound.module("store", (nr) => {
   const LIMIT = { kb: 256, checklists: 1000, items: 100, idChars: 200, details: 50, detailChars: 200, note: 280 };
   const KEY = "next-round:" + siteRoot();
   const BACKUP = KEY + ":unreadable";
-  const SAVED = "ticks, notes, details and plan";
   const NOTICE = {
-    off: `Your ${SAVED} can't be saved in this browser, so they last only until you close this page.`,
-    full:
-      `Your ${SAVED} can't be saved in this browser (storage is off or full), ` +
-      "so they last only until you close this page.",
-    copied: `Your saved ${SAVED} could not be read, so they start empty. New changes are saved as usual.`,
-    noRoom:
-      `Your saved ${SAVED} could not be read, and there is no room to keep a copy. They ` +
-      "start empty, and your next change replaces them.",
-    replaced: "What could not be read was replaced. New changes are saved as usual.",
+    off: nr.t("store.off"),
+    full: nr.t("store.full"),
+    copied: nr.t("store.copied"),
+    noRoom: nr.t("store.no-room"),
+    replaced: nr.t("store.replaced"),
   };
 
   let memory = null; // the reader's data while storage does not hold it
@@ -80,10 +75,10 @@ nextRound.module("store", (nr) => {
      wrong with a plain message (a file); otherwise it is skipped (storage). */
   function readChecklists(value, strict) {
     const lists = new Map();
-    if (!isObject(value)) return strict ? refuse('The file has no "checklists" object.') : lists;
+    if (!isObject(value)) return strict ? refuse(nr.t("file.no-checklists")) : lists;
     const entries = Object.entries(value);
     if (strict && entries.length > LIMIT.checklists) {
-      refuse(`This file has ${entries.length} checklists; a progress file has at most ${LIMIT.checklists}.`);
+      refuse(nr.t("file.too-many-checklists", { count: entries.length, limit: LIMIT.checklists }));
     }
     for (const [id, items] of entries.slice(0, LIMIT.checklists)) {
       const list = Array.isArray(items) && items.every((item) => typeof item === "string");
@@ -96,12 +91,12 @@ nextRound.module("store", (nr) => {
   }
 
   function checkEntry(id, items) {
-    if (!items) refuse(`The entry "${shorten(id)}" should be a list of item ids.`);
+    if (!items) refuse(nr.t("file.entry-not-list", { id: shorten(id) }));
     if (items.length > LIMIT.items) {
-      refuse(`The entry "${shorten(id)}" has ${items.length} item ids; at most ${LIMIT.items} are allowed.`);
+      refuse(nr.t("file.too-many-items", { id: shorten(id), count: items.length, limit: LIMIT.items }));
     }
     const long = [id, ...items].find((text) => text.length > LIMIT.idChars);
-    if (long) refuse(`This file has an id of ${long.length} characters; ids are at most ${LIMIT.idChars}.`);
+    if (long) refuse(nr.t("file.id-too-long", { length: long.length, limit: LIMIT.idChars }));
   }
 
   /* Details for the message templates: a Map of form field to text. A file
@@ -109,15 +104,15 @@ nextRound.module("store", (nr) => {
   function readDetails(value, strict) {
     const details = new Map();
     if (value === undefined) return details;
-    if (!isObject(value)) return strict ? refuse('The "details" in this file should be an object.') : details;
+    if (!isObject(value)) return strict ? refuse(nr.t("file.details-not-object")) : details;
     const entries = Object.entries(value);
     if (strict && entries.length > LIMIT.details) {
-      refuse(`This file has ${entries.length} details; at most ${LIMIT.details} are allowed.`);
+      refuse(nr.t("file.too-many-details", { count: entries.length, limit: LIMIT.details }));
     }
     for (const [field, text] of entries.slice(0, LIMIT.details)) {
       const fits = typeof text === "string" && field.length <= LIMIT.idChars && text.length <= LIMIT.detailChars;
       if (strict && !fits) {
-        refuse(`The detail "${shorten(field)}" should be a text of at most ${LIMIT.detailChars} characters.`);
+        refuse(nr.t("file.detail-too-long", { field: shorten(field), limit: LIMIT.detailChars }));
       }
       if (fits && text) details.set(field, text);
     }
@@ -136,9 +131,7 @@ nextRound.module("store", (nr) => {
   function readPlan(value, strict) {
     const start = isObject(value) && own(value, "start");
     if (isPlanDate(start)) return start;
-    return strict && value !== undefined
-      ? refuse('The "plan" should hold a start date from 1970 to 2999, like "2026-11-27".')
-      : null;
+    return strict && value !== undefined ? refuse(nr.t("file.bad-plan")) : null;
   }
 
   /* Notes: a Map of checklist id to a Map of item id to its note. */
@@ -146,13 +139,13 @@ nextRound.module("store", (nr) => {
     const notes = new Map();
     const lists = isObject(value) ? Object.entries(value) : [];
     if (strict && ((value !== undefined && !isObject(value)) || lists.length > LIMIT.checklists)) {
-      refuse(`The "notes" should be an object with at most ${LIMIT.checklists} checklist ids.`);
+      refuse(nr.t("file.bad-notes", { limit: LIMIT.checklists }));
     }
     for (const [id, items] of lists.slice(0, LIMIT.checklists)) {
       const entries = isObject(items) ? Object.entries(items) : [];
       if (strict) {
         if (!isObject(items) || entries.some(([, text]) => typeof text !== "string" || text.length > LIMIT.note)) {
-          refuse(`The notes of "${shorten(id)}" should be item ids, each with a note of at most ${LIMIT.note} characters.`);
+          refuse(nr.t("file.bad-checklist-notes", { id: shorten(id), limit: LIMIT.note }));
         }
         checkEntry(id, entries.map(([item]) => item));
       }
@@ -288,21 +281,21 @@ nextRound.module("store", (nr) => {
      at most 40 characters of the file. */
   async function readFile(file) {
     if (file.size > LIMIT.kb * 1024) {
-      return { problem: `This file is too big to be a progress file (they are at most ${LIMIT.kb} KB).` };
+      return { problem: nr.t("file.too-big", { limit: LIMIT.kb }) };
     }
     try {
       let value;
-      const text = await file.text().catch(() => refuse("This file could not be read."));
+      const text = await file.text().catch(() => refuse(nr.t("file.unreadable")));
       try {
         value = JSON.parse(text);
       } catch (error) {
-        refuse("This file is not valid JSON.");
+        refuse(nr.t("file.not-json"));
       }
       if (!isObject(value) || own(value, "format") !== FORMAT) {
-        refuse(`This is not a Next Round progress file (expected "format": "${FORMAT}").`);
+        refuse(nr.t("file.not-progress", { format: FORMAT }));
       }
       if (own(value, "version") !== VERSION) {
-        refuse(`This file comes from another version of Next Round; this site reads version ${VERSION}.`);
+        refuse(nr.t("file.other-version", { version: VERSION }));
       }
       return { data: readSections(value, true) };
     } catch (error) {

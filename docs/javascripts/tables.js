@@ -9,7 +9,7 @@ nextRound.module("tables", (nr) => {
       if (wrap.scrollWidth <= wrap.clientWidth) return;
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      wrap.setAttribute("aria-label", nr.t("table.scrolls"));
     });
   });
 });

@@ -1,5 +1,8 @@
 """Message templates use only the placeholders of `nextround/placeholders.py`.
 
+Their names are those of the build's language: the `placeholder.*` messages
+of its catalog (`includes/messages/en.yml` for English).
+
 A message template is a snippet from a `templates/` folder (`--8<--
 "templates/reply.md"`, read from `includes/templates/`). Every `[...]` inside
 its fenced code blocks is a placeholder, and must be one of the list, spelled
@@ -20,16 +23,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nextround.findings import Finding
+from nextround.messages import Catalog
 from nextround.parse.snippets import references, shown_path
-from nextround.placeholders import BY_NAME
+from nextround.placeholders import by_name
 
 # A fence line: up to three spaces, then ``` or ~~~ (group 1).
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # One placeholder: square brackets around text with no brackets or line break.
 _BRACKETS = re.compile(r"\[([^\[\]\n]*)\]")
-_LOWER = {name.lower(): name for name in BY_NAME}
 TEMPLATE_FOLDER = "templates/"
-LIST_FILE = "nextround/placeholders.py"
 
 
 def placeholders(text: str) -> list[tuple[int, str]]:
@@ -54,26 +56,28 @@ def placeholders(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def check_template(path: str, text: str, included_at: str = "") -> list[Finding]:
-    """One finding per placeholder of the template `text` that is not on the list."""
+def check_template(path: str, text: str, catalog: Catalog, included_at: str = "") -> list[Finding]:
+    """One finding per placeholder of the template `text` that `catalog` does not name."""
     where = f" (the template is included at {included_at})" if included_at else ""
+    known = by_name(catalog)
     findings = []
     for line, name in placeholders(text):
-        if name in BY_NAME:
+        if name in known:
             continue
         message = f"Unknown placeholder '[{name}]' in a message template{where}."
-        findings.append(Finding(path, line, message, _hint(name)))
+        findings.append(Finding(path, line, message, _hint(name, known, catalog.path)))
     return findings
 
 
-def _hint(name: str) -> str:
-    close = _LOWER.get(" ".join(name.split()).lower())
+def _hint(name: str, known: dict, listed_in: str) -> str:
+    lower = {known_name.lower(): known_name for known_name in known}
+    close = lower.get(" ".join(name.split()).lower())
     if close is None:
-        matches = difflib.get_close_matches(name.lower(), _LOWER, n=1, cutoff=0.75)
-        close = _LOWER[matches[0]] if matches else None
+        matches = difflib.get_close_matches(name.lower(), lower, n=1, cutoff=0.75)
+        close = lower[matches[0]] if matches else None
     fix = (
-        f"Use a placeholder listed in {LIST_FILE}, spelled exactly, or add a new one there "
-        "(CONTRIBUTING.md, Templates)."
+        f"Use a placeholder listed in {listed_in} (placeholder.*), spelled exactly, or add a "
+        "new one (CONTRIBUTING.md, Templates)."
     )
     return f"Did you mean '[{close}]'? {fix}" if close else fix
 
@@ -81,7 +85,8 @@ def _hint(name: str) -> str:
 class TemplateCheck:
     """Checks each template once per site, however many pages include it."""
 
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
         self._seen: set[str] = set()
 
     def check(
@@ -101,5 +106,7 @@ class TemplateCheck:
             text, path = read_snippet(name), locate(name)
             if text is None or path is None:
                 continue  # `check.snippets` reports a snippet that cannot be included.
-            findings += check_template(shown_path(path), text, f"{page_path}:{reference.line}")
+            findings += check_template(
+                shown_path(path), text, self._catalog, f"{page_path}:{reference.line}"
+            )
         return findings

@@ -27,6 +27,7 @@ from nextround.engine import built_site
 from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
 from nextround.findings import REVIEW_MONTHS, Report
+from nextround.messages import CatalogError, load
 from nextround.site import ExternalUrl, check_site, external_urls
 from nextround.text import plural
 
@@ -82,7 +83,12 @@ def run_checks(
         site = built_site.site_map(
             config.docs_dir, site_dir, pages, config.site_url, config.directory_urls
         )
-        result.report = check_site(pages, site, date.today(), config.snippets)
+        try:
+            catalog = load(config.language)
+        except CatalogError as problem:
+            result.errors.append(f"Interface text: {problem}")
+            return result
+        result.report = check_site(pages, site, date.today(), config.snippets, catalog=catalog)
         result.warnings = _not_repeated(result.warnings, result.report, config.docs_prefix)
         if external:
             result.external = external_urls(pages, site, config.snippets)

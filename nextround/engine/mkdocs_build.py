@@ -1,8 +1,9 @@
 """The checks inside an MkDocs (or ProperDocs) build: what the adapters in `hooks/` call.
 
 - `start` (from `hooks/render.py`, `on_config`): a fresh `Build` for this
-  build, and the Markdown extensions: the checklist block, the mark on external
-  links (for print) and the page reader.
+  build, the message catalog of its `theme.language` (`nextround/messages.py`;
+  a missing or unreadable one stops the build) and the Markdown extensions: the
+  checklist block, the mark on external links (for print) and the page reader.
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
@@ -51,6 +52,7 @@ from mkdocs.structure.files import File
 from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
 from nextround.findings import Report
+from nextround.messages import Catalog, CatalogError, load
 from nextround.parse.checklists import id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
@@ -89,6 +91,8 @@ class Build:
     synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """A page's location in the search index -> its keywords and their synonyms."""
+    catalog: Catalog = field(default_factory=lambda: Catalog("en", ""))
+    """The interface text of the build's language."""
     bundler: bundles.Bundler = field(default_factory=bundles.Bundler)
     assets: dict[str, bundles.PageAssets] = field(default_factory=dict)
     """A page's source path -> the stylesheet and script it loads."""
@@ -112,8 +116,10 @@ def start(config):
     """Begin a build: a fresh `Build`, and our Markdown extensions."""
     global _current
     _current = Build(config)
+    catalog = _current.catalog = _catalog(config)
+    _current.bundler.messages = catalog.texts()
     config.markdown_extensions += [
-        ChecklistExtension(),
+        ChecklistExtension(note_line=catalog.t("print.note-line")),
         ExternalLinkExtension(),
         _current.reader,
     ]
@@ -135,6 +141,17 @@ def start(config):
             )
         config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def _catalog(config) -> Catalog:
+    """The message catalog of the build's language; a setup error when it cannot be read."""
+    try:
+        return load(config.theme.get("language") or "en")
+    except CatalogError as error:
+        raise Abort(
+            f"{config.config_file_path or 'mkdocs.yml'}: the interface text needs a fix; "
+            f"nothing was built.\n  {error}"
+        ) from None
 
 
 def _checked_snippets(config) -> Snippets:
@@ -269,7 +286,8 @@ def _add_center(files, config, center: Center) -> None:
 
 def fill_center_slots(output: str, config) -> str:
     """The written page with the center's contacts in its slots."""
-    return fill_slots(output, current(config).center)
+    build = current(config)
+    return fill_slots(output, build.center, build.catalog)
 
 
 def current(config) -> Build:
@@ -323,19 +341,20 @@ def read_rendered(html: str, page, config) -> str:
         return html
     source.html = build.reader.take()
     if "last_reviewed" in page.meta:
-        html = add_reading_time(html)
-    source.content = html = _add_online(source, html, config.site_url or "")
+        html = add_reading_time(html, build.catalog)
+    source.content = html = _add_online(source, html, config.site_url or "", build.catalog)
     return html
 
 
-def _add_online(source: SourcePage, html: str, site_url: str) -> str:
+def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) -> str:
     """Fill each checklist's address marker with its printed address and QR code."""
+    label = catalog.t("online.checklist")
     for checklist in source.checklists[0]:
         if id_problem(checklist.options.get("id", "")):
             continue  # Not rendered; the checks report it.
         marker = online.marker(checklist.id)
         address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
-        html = html.replace(marker, _added(source, online.render_online(address)))
+        html = html.replace(marker, _added(source, online.render_online(address, label)))
     return html
 
 
@@ -367,26 +386,28 @@ def fill_registry(files, config) -> None:
         page = files.get_file_from_path(source.src_uri).page
         content = page.content or ""
         if MARKER in content:
-            content = content.replace(MARKER, _added(source, render_registry(source.url, entries)))
+            registry = render_registry(source.url, entries, build.catalog)
+            content = content.replace(MARKER, _added(source, registry))
         if handouts.MARKER in content:
-            booklet = handouts.render_handouts(
-                source.url, entries, plan, config.site_name, config.site_url or ""
-            )
+            site = (config.site_name, config.site_url or "")
+            booklet = handouts.render_handouts(source.url, entries, plan, site, build.catalog)
             content = content.replace(handouts.MARKER, _added(source, booklet))
-        content = _add_details(source, content, form)
+        content = _add_details(source, content, form, build.catalog)
         if content != (page.content or ""):
             page.content = source.content = content
 
 
-def _add_details(source: SourcePage, content: str, form: SourcePage | None) -> str:
+def _add_details(
+    source: SourcePage, content: str, form: SourcePage | None, catalog: Catalog
+) -> str:
     """`content` with its placeholders marked and linked to the details form, if a page has it."""
     href = None
     if form is not None:
         href = "" if form is source else relative_url(form.url, folder_of(source.url))
         href += "#" + details.FORM_ID
-    marked = details.add_details(content, href)
-    if href is not None and details.fill_link(href) in marked:
-        _added(source, details.fill_link(href))
+    marked = details.add_details(content, href, catalog)
+    if href is not None and (link := details.fill_link(href, catalog)) in marked:
+        _added(source, link)
     return marked
 
 
@@ -403,6 +424,7 @@ def check(files, config) -> None:
         site,
         date.today(),
         build.snippets,
+        catalog=build.catalog,
     )
     for finding in sorted(report.findings):
         log.warning(str(finding))

@@ -31,6 +31,8 @@ class SiteConfig:
     directory_urls: bool
     snippets: Snippets
     """The snippet files `pymdownx.snippets` reads (its `base_path` and `auto_append`)."""
+    language: str = "en"
+    """`theme.language`: the language of the interface text (`nextround/messages.py`)."""
 
 
 def read_site_config(config_file: str | Path) -> SiteConfig:
@@ -48,7 +50,10 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
     prefix = (
         Path(docs_dir).relative_to(folder).as_posix() if docs_dir.is_relative_to(folder) else ""
     )
+    theme = values.get("theme")
+    language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
     return SiteConfig(
+        language=str(language),
         config_file=path,
         docs_dir=docs_dir,
         docs_prefix="" if prefix in ("", ".") else prefix + "/",
@@ -73,8 +78,19 @@ def _load(path: Path, seen: tuple[Path, ...] = ()) -> dict:
     parent = values.pop("INHERIT", None)
     if parent:
         base = _load((path.parent / parent).resolve(), (*seen, path))
-        values = {**base, **values}
+        values = _merged(base, values)
     return values
+
+
+def _merged(base: dict, child: dict) -> dict:
+    """`child` over `base`, mappings merged key by key, as MkDocs merges an INHERIT."""
+    merged = dict(base)
+    for key, value in child.items():
+        below = merged.get(key)
+        merged[key] = (
+            _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+        )
+    return merged
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -11,17 +11,25 @@ modules into one script and one stylesheet named after their content
 (`assets/next-round/scripts.1a2b3c4d.min.js`): pages that use the same modules
 share a file, and a browser may keep it for a year, since a change gives it a
 new name. The source files keep their comments and are not published.
+
+A script bundle carries the messages its modules ask for (`nr.t("key")`,
+`parse/message_uses.py`) from the build's catalog (`nextround/messages.py`),
+as `nextRound.messages({...})` right after `core.js`, which defines that call:
+a page carries only the text its own modules show.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import rcssmin
 import rjsmin
+
+from nextround.parse.message_uses import script_uses
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs"
 FOLDER = "assets/next-round"
@@ -84,6 +92,9 @@ STYLES = (
     _module("stylesheets/handouts.css", "booklet"),
 )
 SOURCE_URIS = frozenset(module.path for module in SCRIPTS + STYLES)
+# Messages that only pages with a feature show, though a module of other pages asks for
+# them: why an imported file was refused shows only where Import is, on the progress page.
+MESSAGES_FOR = {"file.": "progress-list"}
 
 
 class MissingModuleError(Exception):
@@ -111,8 +122,11 @@ class Bundler:
     """Put first in every stylesheet: Material's palette rules for our colors."""
     center_css: str = ""
     """Put last in every stylesheet: a career center's colors."""
+    messages: dict[str, str] = field(default_factory=dict)
+    """Every message of the build's language, by key; a script bundle carries those it uses."""
     written: dict[str, str] = field(default_factory=dict)
     _minified: dict[str, str] = field(default_factory=dict)
+    _keys: dict[str, frozenset[str]] = field(default_factory=dict)
     _by_features: dict[frozenset[str], PageAssets] = field(default_factory=dict)
 
     def assets(self, page_features: frozenset[str]) -> PageAssets:
@@ -127,12 +141,29 @@ class Bundler:
 
     def _bundle(self, name, suffix, modules, page_features, around) -> str:
         first, last = around
-        parts = [self._source(module.path) for module in modules if module.wanted(page_features)]
+        wanted = [module.path for module in modules if module.wanted(page_features)]
+        parts = [self._source(path) for path in wanted]
+        if suffix == ".js":
+            parts.insert(1, self._messages(wanted, page_features))
         parts = [first, *parts, last and minified(last, suffix)]
         text = "\n".join(part for part in parts if part)
         uri = f"{FOLDER}/{name}.{fingerprint(text)}.min{suffix}"
         self.written[uri] = text
         return uri
+
+    def _messages(self, paths: list[str], page_features: frozenset[str]) -> str:
+        """The call that gives `core.js` the messages the modules at `paths` show on the page."""
+        keys = set().union(*(self._keys[path] for path in paths))
+        texts = {
+            key: self.messages[key]
+            for key in sorted(keys)
+            if key in self.messages and _shown(key, page_features)
+        }
+        if not texts:
+            return ""
+        return (
+            f"nextRound.messages({json.dumps(texts, ensure_ascii=False, separators=(',', ':'))});"
+        )
 
     def _source(self, path: str) -> str:
         if path not in self._minified:
@@ -140,8 +171,19 @@ class Bundler:
             if not source.is_file():
                 message = f"docs/{path} is missing; nextround/render/bundles.py names it."
                 raise MissingModuleError(message)
-            self._minified[path] = minified(source.read_text(encoding="utf-8"), source.suffix)
+            text = source.read_text(encoding="utf-8")
+            self._minified[path] = minified(text, source.suffix)
+            self._keys[path] = frozenset(use.key for use in script_uses(path, text))
         return self._minified[path]
+
+
+def _shown(key: str, page_features: frozenset[str]) -> bool:
+    """Whether a page with `page_features` can show the message `key` (`MESSAGES_FOR`)."""
+    return all(
+        feature in page_features
+        for prefix, feature in MESSAGES_FOR.items()
+        if key.startswith(prefix)
+    )
 
 
 def minified(text: str, suffix: str) -> str:

@@ -9,6 +9,9 @@ empty and the stylesheet hides it. Every value is escaped. Slots:
 - `crisis`: the crisis help in "Process the news" (wellbeing and crisis lines);
 - `adviser`: the step in "Ask for feedback" that suggests an adviser reads the email;
 - `contacts`: every contact, on "For career centers" and the center's own pages.
+
+The words around the contacts are the build's language, from its message
+catalog (`Catalog.markup`: the text escaped, the links put in).
 """
 
 from __future__ import annotations
@@ -17,27 +20,28 @@ from html import escape
 from html.parser import HTMLParser
 
 from nextround.center import Center, Contact, contrast, rgb
+from nextround.messages import Catalog
 
 # Dark scheme (Material's "slate") background, for lighter link colors there.
 SLATE_BACKGROUND = "#1e2129"
 
 
-def fill_slots(html: str, center: Center | None) -> str:
+def fill_slots(html: str, center: Center | None, catalog: Catalog) -> str:
     """`html` with each empty slot holding the center's contacts for its name."""
     if center is None or "data-center-slot" not in html:
         return html
     finder = _SlotFinder(html)
     for end, name in reversed(finder.slots):
-        inner = render_slot(name, center)
+        inner = render_slot(name, center, catalog)
         if inner:
             html = html[:end] + inner + html[end:]
     return html
 
 
-def render_slot(name: str, center: Center) -> str:
+def render_slot(name: str, center: Center, catalog: Catalog) -> str:
     """The HTML a slot holds for `center`; empty when there is nothing to show."""
     renderer = _RENDERERS.get(name)
-    return renderer(center) if renderer else ""
+    return renderer(center, catalog) if renderer else ""
 
 
 def center_css(center: Center) -> str:
@@ -89,45 +93,56 @@ def readable_on_dark(color: str) -> str:
     return "#ffffff"
 
 
-def _booking(center: Center) -> str:
+def _booking(center: Center, catalog: Catalog) -> str:
     parts = [f"<strong>{escape(center.name)}</strong>"]
-    parts += _ways(center, "Book an appointment").values()
+    parts += _ways(center, catalog.markup("center.book")).values()
     if center.hours:
         parts.append(escape(center.hours))
     return '<p class="nr-center__line">' + " · ".join(parts) + "</p>"
 
 
-def _crisis(center: Center) -> str:
+def _crisis(center: Center, catalog: Catalog) -> str:
     items = [f"<li>{_contact_line(contact)}</li>" for contact in center.crisis]
     if center.wellbeing:
-        items.append(f"<li>To talk it through: {_contact_line(center.wellbeing)}</li>")
+        talk = catalog.markup("center.talk", contact=_contact_line(center.wellbeing))
+        items.append(f"<li>{talk}</li>")
     if not items:
         return ""
     return (
-        f"<p><strong>From {escape(center.name)}:</strong></p>"
+        f"<p><strong>{catalog.markup('center.from', name=escape(center.name))}</strong></p>"
         f'<ul class="nr-center__list">{"".join(items)}</ul>'
     )
 
 
-def _adviser(center: Center) -> str:
-    phrases = {"booking": "{}", "email": "write to {}", "phone": "call {}"}
-    ways = _ways(center, "book an appointment")
-    return (
-        f"<p>An adviser at {escape(center.name)} can read your email before you send it: "
-        f"{' or '.join(phrases[kind].format(link) for kind, link in ways.items())}.</p>"
-    )
+def _adviser(center: Center, catalog: Catalog) -> str:
+    ways = _ways(center, catalog.markup("center.book-in-a-sentence"))
+    phrases = {
+        "booking": ways.get("booking", ""),
+        "email": catalog.markup("center.write-to", email=ways.get("email", "")),
+        "phone": catalog.markup("center.call", phone=ways.get("phone", "")),
+    }
+    chosen = [phrases[kind] for kind in ways]
+    joined = chosen[0] if chosen else ""
+    for phrase in chosen[1:]:
+        joined = catalog.markup("center.or", first=joined, second=phrase)
+    adviser = catalog.markup("center.adviser", name=escape(center.name), ways=joined)
+    return f"<p>{adviser}</p>"
 
 
-def _contacts(center: Center) -> str:
-    labels = {"booking": "Appointments", "email": "Email", "phone": "Phone"}
-    ways = _ways(center, "Book an appointment")
+def _contacts(center: Center, catalog: Catalog) -> str:
+    labels = {
+        "booking": catalog.markup("center.appointments"),
+        "email": catalog.markup("center.email"),
+        "phone": catalog.markup("center.phone"),
+    }
+    ways = _ways(center, catalog.markup("center.book"))
     rows = [(labels[kind], link) for kind, link in ways.items()]
     if center.hours:
-        rows.append(("Opening hours", escape(center.hours)))
+        rows.append((catalog.markup("center.hours"), escape(center.hours)))
     if center.wellbeing:
-        rows.append(("Wellbeing and counseling", _contact_line(center.wellbeing)))
+        rows.append((catalog.markup("center.wellbeing"), _contact_line(center.wellbeing)))
     for contact in center.crisis:
-        rows.append(("Crisis line", _contact_line(contact)))
+        rows.append((catalog.markup("center.crisis-line"), _contact_line(contact)))
     body = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<p><strong>{escape(center.name)}</strong></p><dl class="nr-center__card">{body}</dl>'
 
@@ -146,7 +161,7 @@ def _contact_line(contact: Contact) -> str:
 
 
 def _ways(center: Center, booking: str) -> dict[str, str]:
-    """The center's links, by kind: 'booking' (its text `booking`), 'email', 'phone'."""
+    """The center's links, by kind: 'booking' (its text `booking`, HTML), 'email', 'phone'."""
     ways = {}
     if center.booking_url:
         ways["booking"] = _link(center.booking_url, booking)

@@ -5,7 +5,9 @@ inline parsing), so item ids come from `parse.checklists.item_id` applied to
 the very text the source parser sees, and a block whose id breaks
 `parse.checklists.id_problem` is not rendered at all (the checks report it).
 The output is plain HTML that works without JavaScript: real checkboxes whose
-label is the item text, then `online.marker(id)` for the printed address.
+label is the item text, then `online.marker(id)` for the printed address. The
+title carries the heading of the printed "Date or note" line, in the build's
+language (`note_line`, shown by the print styles with `attr()`).
 A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
 and `data-remind`, which `checklists.js` turns into dates.
 """
@@ -49,6 +51,8 @@ class ChecklistBlock(Block):
             },
         )
         title = ElementTree.SubElement(container, "p", {"class": "nr-checklist__title"})
+        if self.config["note_line"]:
+            title.set("data-nr-note-line", self.config["note_line"])
         title.text = self.argument or ""
         return container
 
@@ -88,6 +92,11 @@ def _render_item(item: ElementTree.Element, checklist_id: str) -> None:
 
 class ChecklistExtension(BlocksExtension):
     """Registers the checklist block with pymdownx Blocks."""
+
+    def __init__(self, *args, **kwargs):
+        """Take `note_line`: the printed heading of the line beside each item ('' for none)."""
+        self.config = {"note_line": ["", "The printed heading of the line beside each item."]}
+        super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - pymdownx's name
         """Add the block."""

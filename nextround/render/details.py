@@ -9,6 +9,9 @@
 - The form's holder, the element with `data-nr-details` (on the templates page),
   gets `data-nr-fields`: the form's fields and labels, as JSON.
 
+Placeholder names, labels and the link's text are those of the build's
+language, from its message catalog.
+
 One `html.parser` pass finds the code blocks and the holder; nothing here
 imports an engine.
 """
@@ -20,11 +23,11 @@ import re
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from nextround.placeholders import BY_NAME, FORM_FIELDS
+from nextround.messages import Catalog
+from nextround.placeholders import FORM_FIELDS, by_name, name
 
 FORM_ATTRIBUTE = "data-nr-details"
 FORM_ID = "your-details"
-LINK_TEXT = "Fill in your details"
 # A placeholder as the code block's HTML holds it (group 1, entities not yet decoded).
 _BRACKETS = re.compile(r"\[([^\[\]<>\n]*)\]")
 
@@ -34,37 +37,37 @@ def has_form(html: str) -> bool:
     return FORM_ATTRIBUTE in html and _Scan.of(html).holder is not None
 
 
-def add_details(html: str, form_href: str | None) -> str:
+def add_details(html: str, form_href: str | None, catalog: Catalog) -> str:
     """`html` with its placeholders marked, and a link to `form_href` after each template."""
     if "<pre" not in html and FORM_ATTRIBUTE not in html:
         return html
     scan = _Scan.of(html)
+    known = by_name(catalog)
     edits: list[tuple[int, int, str]] = []
     for start, end, pre_end in scan.blocks:
-        marked, count = _BRACKETS.subn(_span, html[start:end])
+        marked, count = _BRACKETS.subn(lambda match: _span(match, known), html[start:end])
         if marked == html[start:end]:
             continue
         edits.append((start, end, marked))
         if form_href is not None and count:
-            edits.append((pre_end, pre_end, fill_link(form_href)))
+            edits.append((pre_end, pre_end, fill_link(form_href, catalog)))
     if scan.holder is not None:
-        fields = json.dumps(
-            [[p.field, p.name] for p in FORM_FIELDS], ensure_ascii=False, separators=(",", ":")
-        )
+        labels = [[p.field, name(p, catalog)] for p in FORM_FIELDS]
+        fields = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
         edits.append((scan.holder, scan.holder, f' data-nr-fields="{escape(fields)}"'))
     for start, end, text in sorted(edits, reverse=True):
         html = html[:start] + text + html[end:]
     return html
 
 
-def fill_link(href: str) -> str:
+def fill_link(href: str, catalog: Catalog) -> str:
     """The link from a template to the form, hidden until `details.js` shows it."""
-    link = f'<a href="{escape(href)}">{LINK_TEXT}</a>'
+    link = f'<a href="{escape(href)}">{escape(catalog.t("details.fill-link"))}</a>'
     return f'<p class="nr-fill" hidden data-search-exclude>{link}</p>'
 
 
-def _span(match: re.Match) -> str:
-    placeholder = BY_NAME.get(unescape(match.group(1)))
+def _span(match: re.Match, known: dict) -> str:
+    placeholder = known.get(unescape(match.group(1)))
     if placeholder is None:
         return match.group(0)  # Not ours; the checks report it in a template.
     field = f' data-nr-ph="{placeholder.field}"' if placeholder.field else ""

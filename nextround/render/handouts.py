@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from nextround.messages import Catalog
 from nextround.parse.checklists import Checklist, id_problem
 from nextround.render.online import online_address, render_online
 from nextround.render.progress_registry import Entry, plain_text
@@ -22,35 +23,44 @@ PLAN_PAGE = "next-30-days.md"
 
 
 def render_handouts(
-    booklet_url: str, entries: list[Entry], plan: list[Entry], site_name: str, site_url: str
+    booklet_url: str,
+    entries: list[Entry],
+    plan: list[Entry],
+    site: tuple[str, str],
+    catalog: Catalog,
 ) -> str:
     """The booklet's own address, the plan on one page, then each checklist on a page of its own.
 
-    `booklet_url` is the path of the booklet's page from the site root.
+    `booklet_url` is the path of the booklet's page from the site root; `site` is the
+    site's name and address (`site_url`).
     """
     entries = [entry for entry in entries if not id_problem(entry.checklist.options.get("id", ""))]
     plan = [entry for entry in plan if entry in entries]
-    booklet = online_address(site_url, booklet_url)
-    sections = [render_online(booklet, "This booklet online, to print again:")]
+    booklet = online_address(site[1], booklet_url)
+    sections = [render_online(booklet, catalog.t("online.booklet"))]
     if plan:
-        sections.append(_plan_section(plan, site_name, site_url))
-    sections += [_checklist_section(entry, site_name, site_url) for entry in entries]
+        sections.append(_plan_section(plan, site, catalog))
+    sections += [_checklist_section(entry, site, catalog) for entry in entries]
     return f'<div class="nr-handouts" data-search-exclude>{"".join(sections)}</div>'
 
 
-def _checklist_section(entry: Entry, site_name: str, site_url: str) -> str:
+def _checklist_section(entry: Entry, site: tuple[str, str], catalog: Catalog) -> str:
+    site_name, site_url = site
     checklist = entry.checklist
     address = online_address(site_url, entry.page_url, f"checklist-{checklist.id}")
+    label = escape(catalog.t("print.note-line"))
     return (
         f'<section class="nr-handout" data-handout="{escape(checklist.id)}">'
         f"{_source_line(site_name, entry.page_title)}"
-        f'<h2 class="nr-handout__title">{escape(plain_text(checklist.title))}</h2>'
+        f'<h2 class="nr-handout__title" data-nr-note-line="{label}">'
+        f"{escape(plain_text(checklist.title))}</h2>"
         f"{_items(checklist, hints=True)}"
-        f"{render_online(address)}</section>"
+        f"{render_online(address, catalog.t('online.checklist'))}</section>"
     )
 
 
-def _plan_section(plan: list[Entry], site_name: str, site_url: str) -> str:
+def _plan_section(plan: list[Entry], site: tuple[str, str], catalog: Catalog) -> str:
+    site_name, site_url = site
     title = plan[0].page_title
     weeks = "".join(
         f'<div class="nr-handout__week"><h3>{escape(plain_text(entry.checklist.title))}</h3>'
@@ -61,9 +71,10 @@ def _plan_section(plan: list[Entry], site_name: str, site_url: str) -> str:
     return (
         '<section class="nr-handout nr-handout--plan" data-handout="plan">'
         f"{_source_line(site_name, title)}"
-        f'<h2 class="nr-handout__title">{escape(title)}: the plan on one page</h2>'
+        f'<h2 class="nr-handout__title">{escape(catalog.t("handouts.plan-title", title=title))}'
+        "</h2>"
         f'<div class="nr-handout__weeks">{weeks}</div>'
-        f"{render_online(address, 'The full plan online:')}</section>"
+        f"{render_online(address, catalog.t('online.plan'))}</section>"
     )
 
 

@@ -30,7 +30,7 @@ def online_address(site_url: str, page_url: str, fragment: str = "") -> str:
     return address + (f"#{fragment}" if fragment else "")
 
 
-def render_online(address: str, label: str = "This checklist online:") -> str:
+def render_online(address: str, label: str) -> str:
     """The print-only block: a QR code, then `label` and the address."""
     if not address:
         return ""

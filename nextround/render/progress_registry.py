@@ -17,8 +17,8 @@ from html.parser import HTMLParser
 
 import markdown
 
+from nextround.messages import Catalog
 from nextround.parse.checklists import Checklist, id_problem
-from nextround.text import plural
 from nextround.urls import folder_of, relative_url
 
 MARKER = '<div class="nr-registry" data-nr-registry></div>'
@@ -33,7 +33,7 @@ class Entry:
     page_title: str
 
 
-def render_registry(base_url: str, entries: list[Entry]) -> str:
+def render_registry(base_url: str, entries: list[Entry], catalog: Catalog) -> str:
     """HTML list of `entries` (in reading order), each linked from the page at `base_url`."""
     rows = []
     for entry in entries:
@@ -42,6 +42,7 @@ def render_registry(base_url: str, entries: list[Entry]) -> str:
             continue  # Not rendered, so not listed; the checks report it.
         href = relative_url(entry.page_url, folder_of(base_url)) + f"#checklist-{checklist.id}"
         items = " ".join(item.id for item in checklist.items)
+        count = catalog.counted("progress.items", len(checklist.items))
         texts = "".join(
             f'<li data-item="{escape(item.id)}">{escape(plain_text(item.text))}</li>'
             for item in checklist.items
@@ -51,7 +52,7 @@ def render_registry(base_url: str, entries: list[Entry]) -> str:
             f'data-items="{escape(items)}">'
             f'<a href="{escape(href)}">{escape(plain_text(checklist.title))}</a> '
             f'<span class="nr-registry__page">{escape(entry.page_title)}</span> '
-            f'<span class="nr-registry__count">{plural(len(checklist.items), "item")}</span>'
+            f'<span class="nr-registry__count">{escape(count)}</span>'
             f'<ol class="nr-registry__notes" hidden>{texts}</ol></li>'
         )
     # Left out of the search index: the checklists are found on their own pages.

@@ -1,4 +1,4 @@
-"""The reading time ("About N minutes to read") under a page's title, from its words.
+"""The reading time ("About N minutes to read", in the build's language) under a page's title.
 
 The note holds no link or id, so adding it changes nothing the checks read.
 """
@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import math
 import re
+from html import escape
 from html.parser import HTMLParser
 
-from nextround.text import plural
+from nextround.messages import Catalog
 
 WORDS_PER_MINUTE = 200
 
 _FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
-def add_reading_time(html: str) -> str:
+def add_reading_time(html: str, catalog: Catalog) -> str:
     """`html` with the reading time after its first heading (or first, without one)."""
-    note = f'<p class="nr-reading-time">About {plural(reading_minutes(html), "minute")} to read</p>'
+    text = catalog.counted("reading-time", reading_minutes(html))
+    note = f'<p class="nr-reading-time">{escape(text)}</p>'
     match = _FIRST_H1_END.search(html)
     if match is None:
         return note + html
