@@ -47,22 +47,16 @@ window.nextRound ??= (() => {
       return node;
     },
 
-    /* Run `setup` on this page, in a task of its own so that no page's setup holds the
-       main thread in one long task, and again after each instant navigation. The script
-       comes after the page's content and loads `async`, so the content is there when it
-       runs, and Material's bundle, with its `document$` (which it re-runs after each
-       instant navigation, and not on file:// pages), may come later. `setup` must be
-       safe to run twice. */
+    /* Run `setup` on this page now and again after each instant navigation. The script
+       comes after the page's content and loads `async`, in a task of its own, so the
+       content is there when it runs, and Material's bundle, with its `document$` (which
+       it re-runs after each instant navigation, and not on file:// pages), may come
+       later. `setup` must be safe to run twice. */
     onPage(setup) {
-      const soon = () => setTimeout(setup);
-      const follow = () => typeof document$ !== "undefined" && document$.subscribe(soon);
-      soon();
+      const follow = () => typeof document$ !== "undefined" && document$.subscribe(setup);
+      setup();
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
       else follow();
     },
-
-    /* Resolves in a new task: `await nr.nextTask()` between pieces of work lets the
-       browser paint and answer the reader in between. */
-    nextTask: () => new Promise((resolve) => setTimeout(resolve)),
   };
 })();

@@ -81,12 +81,10 @@ nextRound.module("details", (nr) => {
     showForm();
   }
 
-  /* The form first, then the templates, each in a task of its own. */
-  async function main() {
+  function main() {
     document.querySelectorAll(".nr-fill[hidden]").forEach((link) => (link.hidden = false));
     const holder = document.querySelector("[data-nr-details][data-nr-fields]:not([data-nr-ready])");
     if (holder) setupForm(holder);
-    await nr.nextTask();
     fill();
   }
 

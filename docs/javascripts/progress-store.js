@@ -355,8 +355,10 @@ nextRound.module("store", (nr) => {
     });
   }
 
-  /* Set up every element of this page that a module shows data in, one element a task,
-     each drawn as soon as it is set up. */
+  /* Set up every element of this page that a module shows data in. On a slow phone a
+     long page is set up in pieces: after TASK_MS of work the rest waits for a new task,
+     so the reader's taps are answered in between. */
+  const TASK_MS = 12;
   async function setUpPage() {
     const found = setups.flatMap(([selector, setup]) =>
       [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
@@ -365,11 +367,14 @@ nextRound.module("store", (nr) => {
     found.forEach(([node]) => (node.dataset.nrReady = "1"));
     store.newPage();
     views = views.filter((view) => document.contains(view.node));
+    let started = performance.now();
     for (const [node, setup] of found) {
-      await nr.nextTask();
-      const view = { node, show: setup(node) };
-      views.push(view);
-      view.show();
+      if (performance.now() - started > TASK_MS) {
+        showAll();
+        await new Promise((resolve) => setTimeout(resolve));
+        started = performance.now();
+      }
+      views.push({ node, show: setup(node) });
     }
     showAll();
   }
