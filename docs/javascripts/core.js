@@ -48,10 +48,9 @@ window.nextRound ??= (() => {
     },
 
     /* Run `setup` on this page now and again after each instant navigation. The script
-       comes after the page's content and loads `async`, in a task of its own, so the
-       content is there when it runs, and Material's bundle, with its `document$` (which
-       it re-runs after each instant navigation, and not on file:// pages), may come
-       later. `setup` must be safe to run twice. */
+       comes after the page's content, so the content is there when it runs; Material
+       re-runs `document$` after each instant navigation (and not on file:// pages).
+       `setup` must be safe to run twice. */
     onPage(setup) {
       const follow = () => typeof document$ !== "undefined" && document$.subscribe(setup);
       setup();

@@ -23,14 +23,17 @@ nextRound.module("plan", (nr) => {
   // shown as the page's language writes it, whatever the browser's language.
   const iso = (time) => new Date(time).toISOString().slice(0, 10);
   // One formatter for every date: making one costs a slow phone tens of milliseconds.
+  // A step without a reminder asks for no date ("").
   let format;
   const shown = (time) =>
-    (format ||= new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-      timeZone: "UTC",
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-    })).format(new Date(time));
+    Number.isFinite(time)
+      ? (format ||= new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+          timeZone: "UTC",
+          weekday: "short",
+          month: "short",
+          day: "numeric",
+        })).format(new Date(time))
+      : "";
   const today = () => Date.now() - new Date().getTimezoneOffset() * 6e4;
   const start = () => Date.parse(store.plan() + "T00:00Z"); // NaN without a plan
 

@@ -355,25 +355,15 @@ nextRound.module("store", (nr) => {
     });
   }
 
-  /* Set up every element of this page that a module shows data in. On a slow phone a
-     long page is set up in pieces: after TASK_MS of work the rest waits for a new task,
-     so the reader's taps are answered in between. */
-  const TASK_MS = 12;
-  async function setUpPage() {
+  function setUpPage() {
     const found = setups.flatMap(([selector, setup]) =>
       [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
     );
     if (!found.length) return; // nothing new on this page
-    found.forEach(([node]) => (node.dataset.nrReady = "1"));
     store.newPage();
     views = views.filter((view) => document.contains(view.node));
-    let started = performance.now();
     for (const [node, setup] of found) {
-      if (performance.now() - started > TASK_MS) {
-        showAll();
-        await new Promise((resolve) => setTimeout(resolve));
-        started = performance.now();
-      }
+      node.dataset.nrReady = "1";
       views.push({ node, show: setup(node) });
     }
     showAll();

@@ -5,8 +5,7 @@ does, and loads the home page, a guide, the templates page, the progress page an
 the plan in Chromium with its CPU slowed 4 times (as Lighthouse's mobile setting
 simulates), recording a performance trace. For each page it prints the longest
 task in which any of our code ran, how much of that task was ours, and the time
-all our code took. Our goal is no task of ours over 50 ms: our script loads
-`async`, so it runs in a task of its own, not inside Material's start-up.
+all our code took. Our goal is no task of ours over 50 ms.
 
 Run with `make bench`, or `PYTHONPATH=. .venv/bin/python tests/bench/long_tasks.py`.
 """
