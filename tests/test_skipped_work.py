@@ -8,17 +8,26 @@ work gives.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 from pymdownx.blocks import BlocksExtension
 
+from nextround.parse.html import is_malformed
 from nextround.render.checklist_block import ChecklistExtension
+from nextround.render.external_links import CLASS, ExternalLinkExtension
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = "/// checklist | Week one\n    id: week-one\n\n- [ ] Read the guide.\n///\n"
 PLAIN_PAGE = "# Notes\n\nA path a\\/b, a [link](x.md) and <https://example.org/>.\n"
+EXAMPLES = settings(max_examples=300, deadline=None)
+# What `urlsplit` reads in URLs: slashes, brackets and ports, tabs and line breaks.
+URL_TEXT = st.text(st.sampled_from("ab:/[]?#@.1\t\n\r %"), max_size=16)
 
 
 class _AlwaysBlocks(ChecklistExtension):
@@ -65,3 +74,29 @@ def test_one_parser_renders_a_checklist_after_a_page_without_one(in_root):
     md.convert(PLAIN_PAGE)
     md.reset()
     assert 'data-checklist="week-one"' in md.convert(CHECKLIST)
+
+
+@EXAMPLES
+@given(url=URL_TEXT)
+def test_a_url_is_malformed_exactly_when_urlsplit_refuses_it(url):
+    try:
+        urlsplit(url).port  # noqa: B018 - the port is checked only when asked
+        refused = False
+    except ValueError:
+        refused = True
+    assert is_malformed(url) is refused
+
+
+@EXAMPLES
+@given(href=URL_TEXT.map(lambda text: text.replace("ab", "https://host", 1)))
+def test_a_link_is_marked_external_exactly_when_urlsplit_finds_a_host(href):
+    md = markdown.Markdown(extensions=[ExternalLinkExtension()])
+    root = ElementTree.Element("div")
+    link = ElementTree.SubElement(root, "a", {"href": href})
+    md.treeprocessors["nr-external-links"].run(root)
+    try:
+        parts = urlsplit(href)
+        external = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:
+        external = False
+    assert (link.get("class") == CLASS) is external
