@@ -13,11 +13,15 @@ from xml.etree import ElementTree
 
 import markdown
 import pytest
+import tiny_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pymdownx.blocks import BlocksExtension
+from tiny_site import page
 
+from nextround.engine import mkdocs_build
 from nextround.parse.html import is_malformed
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import CLASS, ExternalLinkExtension
@@ -100,3 +104,22 @@ def test_a_link_is_marked_external_exactly_when_urlsplit_finds_a_host(href):
     except ValueError:
         external = False
     assert (link.get("class") == CLASS) is external
+
+
+def test_a_render_only_build_parses_only_pages_with_a_checklist(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEXT_ROUND_BUILD_CHECKS", "off")
+    tiny_site.write_site(
+        tmp_path,
+        {
+            "docs/index.md": page("Home", "# Home\n\n" + CHECKLIST),
+            "docs/notes.md": page("Notes", PLAIN_PAGE),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    pages = mkdocs_build.current(config).pages
+    assert "checklists" in vars(pages["index.md"])  # parsed: it has one
+    assert "checklists" not in vars(pages["notes.md"])
+    written = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="nr-online"' in written and "<svg" in written
