@@ -7,7 +7,8 @@ theme, Markdown extensions and validation, timing each build (one
 `python -m mkdocs build` each) by the wall clock and by the CPU time of the
 build process (user + system), which a busy machine disturbs less:
 
-- without our hooks, with our hooks (every entry of `hooks:` in mkdocs.yml),
+- without our hooks (only the two functions our templates call,
+  `templates_only.py`), with our hooks (every entry of `hooks:` in mkdocs.yml),
   with only the rendering hook (checklists, reading time; no checks), and with
   mkdocs-htmlproofer-plugin 1.6.0 checking the same site offline, at 1,000
   pages;
@@ -50,6 +51,8 @@ PLUGIN_VARIANTS = ("plain", "hooks", "render", "htmlproofer")
 OVERHEAD_TARGET = 0.05
 # The "render" variant: our rendering hook alone, so "hooks" minus "render" is what checking costs.
 RENDER_HOOKS = ("render.py",)
+# The other variants: only the functions our templates call (`nr_assets`, `nr_inline_script`).
+TEMPLATES_ONLY = Path(__file__).resolve().parent / "templates_only.py"
 # Blocks of the real mkdocs.yml the bench writes itself (`watch:` names real folders).
 SKIPPED_BLOCKS = ("nav", "hooks", "plugins", "watch")
 # A top-level key of mkdocs.yml starts a block (`hooks:`, `nav:`, `plugins:`).
@@ -184,11 +187,13 @@ def bench_config(variant: str, sections: list[str]) -> str:
             "      raise_error_after_finish: true",
         ]
     if variant in ("hooks", "render"):
-        hooks = _real_hooks()
+        hooks = [ROOT / hook for hook in _real_hooks()]
         if variant == "render":
-            hooks = [hook for hook in hooks if hook.endswith(RENDER_HOOKS)]
-        lines.append("hooks:")
-        lines += [f"  - {ROOT / hook}" for hook in hooks]
+            hooks = [hook for hook in hooks if hook.name in RENDER_HOOKS]
+    else:
+        hooks = [TEMPLATES_ONLY]  # What our templates call, none of our hooks' work.
+    lines.append("hooks:")
+    lines += [f"  - {hook}" for hook in hooks]
     lines += ["not_in_nav: |", "  /s*/p*.md", "nav:", "  - Home: index.md"]
     lines += [f"  - Section {s}: {s}/index.md" for s in sections]
     return "\n".join(lines) + "\n"
