@@ -23,6 +23,7 @@ from tiny_site import page
 
 from nextround.engine import mkdocs_build
 from nextround.parse.html import is_malformed
+from nextround.render import bundles
 from nextround.render.checklist_block import ChecklistExtension
 from nextround.render.external_links import CLASS, ExternalLinkExtension
 
@@ -123,3 +124,23 @@ def test_a_render_only_build_parses_only_pages_with_a_checklist(tmp_path, monkey
     assert "checklists" not in vars(pages["notes.md"])
     written = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="nr-online"' in written and "<svg" in written
+
+
+def test_each_bundle_feature_is_searched_for_only_on_pages_with_its_word():
+    assert set(bundles.WORDS) == set(bundles._TAGS)
+    for name, words in bundles.WORDS.items():
+        for alternative in bundles._TAGS[name].pattern.split("|"):
+            assert any(word in alternative.replace("\\", "") for word in words), name
+
+
+# Pieces of markup that make (or almost make) the tags the bundles look for.
+MARKUP = st.sampled_from(
+    ["<table", "<div", " ", ">", '"', 'class="nr-ph', "nr-checklist", "data-nr-plan", "data-"]
+)
+
+
+@EXAMPLES
+@given(html=st.lists(MARKUP, max_size=12).map("".join))
+def test_the_words_leave_a_page_s_features_as_the_markers_find_them(html):
+    found = {name for name, tag in bundles._TAGS.items() if tag.search(html)}
+    assert bundles.features(html) == found
