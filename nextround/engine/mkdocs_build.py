@@ -53,7 +53,7 @@ from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
 from nextround.findings import Report
 from nextround.messages import Catalog, CatalogError, load
-from nextround.parse.checklists import id_problem
+from nextround.parse.checklists import Checklist, id_problem
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.snippets import Snippets, shown_path
@@ -348,11 +348,15 @@ def read_rendered(html: str, page, config) -> str:
 
 def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) -> str:
     """Fill each checklist's address marker with its printed address and QR code."""
+    if online.MARKER_ATTRIBUTE not in html:
+        return html  # No checklist rendered here: the page's source is not parsed for one.
     label = catalog.t("online.checklist")
     for checklist in source.checklists[0]:
         if id_problem(checklist.options.get("id", "")):
             continue  # Not rendered; the checks report it.
         marker = online.marker(checklist.id)
+        if marker not in html:
+            continue  # Read in the source, but not rendered; the checks report it.
         address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
         html = html.replace(marker, _added(source, online.render_online(address, label)))
     return html
@@ -377,7 +381,7 @@ def fill_registry(files, config) -> None:
     entries, plan = [], []
     for source in _in_reading_order(build):
         title = files.get_file_from_path(source.src_uri).page.title or ""
-        for checklist in source.checklists[0]:
+        for checklist in _checklists(source):
             entries.append(Entry(checklist, source.url, title))
             if source.src_uri == handouts.PLAN_PAGE:
                 plan.append(entries[-1])
@@ -395,6 +399,14 @@ def fill_registry(files, config) -> None:
         content = _add_details(source, content, form, build.catalog)
         if content != (page.content or ""):
             page.content = source.content = content
+
+
+def _checklists(source: SourcePage) -> list[Checklist]:
+    """The page's checklists; a source without the word has none, so it is not parsed here.
+
+    (Each one opens with a line '/// checklist', `parse.checklists`.)
+    """
+    return source.checklists[0] if "checklist" in source.markdown else []
 
 
 def _add_details(

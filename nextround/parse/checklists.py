@@ -243,7 +243,10 @@ class _Reader:
         if line.strip():
             while self.containers and indent < self.containers[-1]:
                 self.containers.pop()
-        if "[" not in line and "/" not in line and not line.lstrip().startswith(("!", "?", "=")):
+        first = line[indent : indent + 1]
+        if first.isalpha() or (
+            "[" not in line and "/" not in line and first not in ("!", "?", "=")
+        ):
             return  # No opening, container, item or near-miss can be on this line.
         opening = _OPEN.match(line)
         if opening and (indent == 0 or indent in self.containers):

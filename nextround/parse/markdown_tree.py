@@ -107,16 +107,20 @@ class _UrlGuard(Treeprocessor):
 
 def _read_elements(root: Element, page: PageHtml) -> None:
     links = page.links
+    bare = set()  # Tags of elements without attributes: most of a page, one entry each.
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        attrib = element.attrib
+        if not attrib:
+            bare.add(element.tag)
             continue
-        tag = element.tag.lower()
-        if not element.attrib:
-            page.markup.add((tag, ""))
-            continue
-        for attribute, url in start_tag(page, tag, element.items()):
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # A comment or processing instruction.
+        tag = tag.lower()
+        for attribute, url in start_tag(page, tag, attrib.items()):
             if "\x02" in url:
                 # Python-Markdown writes the `&` of entities (e-mail autolinks) as a
                 # placeholder until serialisation; decode as the HTML will read.
                 url = unescape(url.replace(AMP_SUBSTITUTE, "&"))
             links.append(HtmlLink(tag, attribute, url))
+    page.markup.update((tag.lower(), "") for tag in bare if isinstance(tag, str))

@@ -61,6 +61,8 @@ class Reference:
 
 def references(text: str) -> list[Reference]:
     """Every snippet that `text` includes, in order."""
+    if "8<" not in text:
+        return []  # Every marker holds '8<': most pages include nothing.
     found = []
     in_block = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -85,6 +87,8 @@ def references(text: str) -> list[Reference]:
 
 def unclosed_block(text: str) -> int:
     """The line of a block marker (`--8<--` alone) that nothing closes, or 0."""
+    if "8<" not in text:
+        return 0
     opened = 0
     for number, line in enumerate(text.split("\n"), start=1):
         notation = _NOTATION.match(line) if "8<" in line else None

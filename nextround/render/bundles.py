@@ -46,6 +46,17 @@ _FEATURES = {
 }
 _TAGS = {name: re.compile(rf"<[a-z][^<>]*(?:{marker})") for name, marker in _FEATURES.items()}
 _TAGS["table"] = re.compile(r"<table[\s>]")
+# Text each marker holds (one word for each of its alternatives): a page without it
+# is not searched, since a search tries the marker inside every tag of the page.
+WORDS = {
+    "checklist": ("nr-checklist",),
+    "progress-list": ("data-nr-registry",),
+    "plan": ("data-nr-plan",),
+    "details": ("nr-ph", "data-nr-details"),
+    "booklet": ("nr-handout",),
+    "tracker": ("nr-tracker",),
+    "table": ("<table",),
+}
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,11 @@ class MissingModuleError(Exception):
 
 def features(html: str) -> frozenset[str]:
     """The features of a page whose rendered content is `html`."""
-    return frozenset(name for name, tag in _TAGS.items() if tag.search(html))
+    return frozenset(
+        name
+        for name, tag in _TAGS.items()
+        if any(word in html for word in WORDS[name]) and tag.search(html)
+    )
 
 
 @dataclass(frozen=True)

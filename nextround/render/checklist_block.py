@@ -10,6 +10,12 @@ title carries the heading of the printed "Date or note" line, in the build's
 language (`note_line`, shown by the print styles with `attr()`).
 A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
 and `data-remind`, which `checklists.js` turns into dates.
+
+pymdownx Blocks tests every block of a document for an opening `///`, which
+was most of what the checklist block cost on a page without one. So the
+block joins a document's parser only once a preprocessor, after snippets are
+included and before fenced code is set aside, has seen `///` in it; without
+`///` no block can open, so the page renders the same either way.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from __future__ import annotations
 from typing import ClassVar
 from xml.etree import ElementTree
 
+from markdown.preprocessors import Preprocessor
+from pymdownx import util
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -24,6 +32,9 @@ from nextround.parse.checklists import id_problem, item_id
 from nextround.parse.plan_days import OPTIONS as PLAN
 
 _MARKERS = ("[ ]", "[x]", "[X]")
+# After `pymdownx.snippets` (32) and whitespace normalization (30), before
+# `pymdownx.superfences` stashes fenced code (25).
+GATE_PRIORITY = 27
 
 
 class ChecklistBlock(Block):
@@ -91,7 +102,12 @@ def _render_item(item: ElementTree.Element, checklist_id: str) -> None:
 
 
 class ChecklistExtension(BlocksExtension):
-    """Registers the checklist block with pymdownx Blocks."""
+    """Registers the checklist block with pymdownx Blocks, for documents that have `///`."""
+
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
+        r"""Let `\/` escape a slash, as pymdownx Blocks does; add the block on pages with `///`."""
+        util.escape_chars(md, ["/"])
+        md.preprocessors.register(_Gate(md, self), "nr-checklist-gate", GATE_PRIORITY)
 
     def __init__(self, *args, **kwargs):
         """Take `note_line`: the printed heading of the line beside each item ('' for none)."""
@@ -101,3 +117,18 @@ class ChecklistExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - pymdownx's name
         """Add the block."""
         block_mgr.register(ChecklistBlock, self.getConfigs())
+
+
+class _Gate(Preprocessor):
+    """Adds the checklist block to the parser the first time a document has `///`."""
+
+    def __init__(self, md, extension: ChecklistExtension):
+        super().__init__(md)
+        self.extension = extension
+        self.added = False
+
+    def run(self, lines):
+        if not self.added and any("///" in line for line in lines):
+            self.added = True
+            BlocksExtension.extendMarkdown(self.extension, self.md)
+        return lines

@@ -20,8 +20,11 @@ CLASS = "nr-external"
 class _MarkExternal(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         for link in root.iter("a"):
+            href = link.get("href", "")
+            if ":" not in href:
+                continue  # No scheme: a link inside the site.
             try:
-                parts = urlsplit(link.get("href", ""))
+                parts = urlsplit(href)
             except ValueError:
                 continue  # Malformed ('https://[::1'); the checks report it.
             if parts.scheme in ("http", "https") and parts.netloc:

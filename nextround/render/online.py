@@ -16,10 +16,12 @@ from html import escape
 
 import segno
 
+MARKER_ATTRIBUTE = "data-nr-online="
+
 
 def marker(checklist_id: str) -> str:
     """The empty element a checklist block leaves for its address (as Markdown serializes it)."""
-    return f'<div class="nr-online" data-nr-online="{escape(checklist_id)}"></div>'
+    return f'<div class="nr-online" {MARKER_ATTRIBUTE}"{escape(checklist_id)}"></div>'
 
 
 def online_address(site_url: str, page_url: str, fragment: str = "") -> str:
