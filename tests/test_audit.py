@@ -7,6 +7,8 @@ extensions and drops everything of ours that changes the theme.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import ROOT
 
 from nextround.cli.audit import CATEGORIES, summary, table
@@ -45,3 +47,9 @@ def test_stock_copy_keeps_pages_and_extensions_but_no_theme_changes(tmp_path):
     assert "name: material" in text
     for ours in ("custom_dir", "hooks:", "extra_css", "extra_javascript", "palette", "features"):
         assert ours not in text, ours
+
+
+def test_stock_copy_of_a_config_named_from_the_working_folder_finds_the_docs(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    text = stock_config(Path("mkdocs.yml"), tmp_path).read_text(encoding="utf-8")
+    assert f"docs_dir: {ROOT / 'docs'}\n" in text

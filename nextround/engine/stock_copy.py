@@ -19,6 +19,7 @@ _TOP_LEVEL = re.compile(r"^([a-z_]+):", re.MULTILINE)
 
 def stock_config(ours: Path, folder: Path) -> Path:
     """A mkdocs.yml in `folder` with Material's defaults and our pages, nav and extensions."""
+    ours = ours.resolve()
     text = ours.read_text(encoding="utf-8")
     starts = [m.start() for m in _TOP_LEVEL.finditer(text)] + [len(text)]
     blocks = {text[a:b].split(":", 1)[0]: text[a:b] for a, b in itertools.pairwise(starts)}
