@@ -277,7 +277,7 @@ def test_checklists_work_when_opened_from_file(site_dir, page):
 def test_a_tick_made_before_the_script_arrives_is_kept(server, page):
     held = []
     page.route("**/assets/next-round/scripts.*", lambda route: held.append(route))
-    page.goto(server.url + GUIDE, wait_until="domcontentloaded")
+    page.goto(server.url + GUIDE, wait_until="commit")  # the page shows; its script is held
     boxes(page, FIRST).nth(1).check()  # the reader is quicker than the network
     for route in held:
         route.continue_()

@@ -144,6 +144,9 @@ def test_enter_opens_a_link_and_space_ticks_a_checklist(page, server):
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+    # Let the result's page finish loading (its search worker starting) before the test
+    # ends: closing the browser profile in the middle of that hung it.
+    page.wait_for_load_state("networkidle")
     tab_to(page, "el.matches('.nr-checklist__box')")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked")
@@ -193,3 +196,6 @@ def test_search_by_keyboard_opens_a_result_and_escape_closes_it(page, server):
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+    # Let the result's page finish loading (its search worker starting) before the test
+    # ends: closing the browser profile in the middle of that hung it.
+    page.wait_for_load_state("networkidle")
