@@ -350,6 +350,22 @@ def test_storage_cleared_in_another_tab_is_not_written_back(server, context):
     assert ticked(stale, FIRST)[:3] == [False, False, True]
 
 
+def test_a_late_word_from_another_tab_about_an_older_save_changes_nothing(server, page):
+    # Chromium may deliver another tab's storage event after this tab saved again.
+    key = wedge_storage(server, page)
+    page.reload()
+    boxes(page, FIRST).nth(1).check()
+    notice = page.locator(f"{FIRST} .nr-notice")
+    expect(notice).to_have_text("What could not be read was replaced. New changes are saved as usual.")
+    page.evaluate(
+        "key => window.dispatchEvent(new StorageEvent('storage', {key, newValue: 'x'.repeat(99)}))", key
+    )
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    expect(notice).to_have_text("What could not be read was replaced. New changes are saved as usual.")
+    assert ticked(page, FIRST)[:2] == [False, True]
+    assert stored(page, key)["checklists"] == {"news-first-48-hours": first_item_ids(page, 2)[1:]}
+
+
 # ---- the saved format --------------------------------------------------------------
 
 

@@ -304,9 +304,19 @@ nextRound.module("store", (nr) => {
     }
   }
 
+  /* Whether a storage event still describes what storage holds: one that
+     arrives late, after a newer save, is stale. */
+  function current(event) {
+    try {
+      return event.key === null || event.newValue === localStorage.getItem(KEY);
+    } catch (error) {
+      return false;
+    }
+  }
+
   /* Reload from storage when another tab saves or clears it (key null). */
   window.addEventListener("storage", (event) => {
-    if (event.key !== KEY && event.key !== null) return;
+    if ((event.key !== KEY && event.key !== null) || !current(event)) return;
     memory = null;
     unreadable = false;
     notice = "";
