@@ -356,12 +356,13 @@ def test_a_late_word_from_another_tab_about_an_older_save_changes_nothing(server
     page.reload()
     boxes(page, FIRST).nth(1).check()
     notice = page.locator(f"{FIRST} .nr-notice")
-    expect(notice).to_have_text("What could not be read was replaced. New changes are saved as usual.")
+    replaced = "What could not be read was replaced. New changes are saved as usual."
+    expect(notice).to_have_text(replaced)
     page.evaluate(
-        "key => window.dispatchEvent(new StorageEvent('storage', {key, newValue: 'x'.repeat(99)}))", key
+        "key => window.dispatchEvent(new StorageEvent('storage', {key, newValue: 'stale'}))", key
     )
     page.evaluate("() => new Promise(requestAnimationFrame)")
-    expect(notice).to_have_text("What could not be read was replaced. New changes are saved as usual.")
+    expect(notice).to_have_text(replaced)
     assert ticked(page, FIRST)[:2] == [False, True]
     assert stored(page, key)["checklists"] == {"news-first-48-hours": first_item_ids(page, 2)[1:]}
 
