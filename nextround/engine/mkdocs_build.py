@@ -358,7 +358,12 @@ def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) 
         if marker not in html:
             continue  # Read in the source, but not rendered; the checks report it.
         address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
-        html = html.replace(marker, _added(source, online.render_online(address, label)))
+        block = online.render_online(address, label)
+        if block:
+            links, markup = _online_parts(label)
+            source.html.links += links
+            source.html.markup |= markup
+        html = html.replace(marker, block)
     return html
 
 
@@ -368,6 +373,13 @@ def _added(source: SourcePage, html: str) -> str:
     source.html.links += added.links
     source.html.markup |= added.markup
     return html
+
+
+@functools.cache
+def _online_parts(label: str) -> tuple[tuple, frozenset]:
+    """The links and markup of a printed address block, which are the same for every address."""
+    page = read_page(online.render_online("https://example.org/a/#b", label))
+    return tuple(page.links), frozenset(page.markup)
 
 
 def remember_nav(nav, config) -> None:
