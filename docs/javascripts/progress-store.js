@@ -42,6 +42,7 @@ nextRound.module("store", (nr) => {
   let memory = null; // the reader's data while storage does not hold it
   let unreadable = false; // storage holds a value that could be neither read nor copied
   let notice = "";
+  let parsed = { raw: null, data: null }; // the stored text last read, and its data
   const watchers = []; // called after every change, here or in another tab
 
   function siteRoot() {
@@ -214,8 +215,12 @@ nextRound.module("store", (nr) => {
     } catch (error) {
       return keepInMemory(empty(), NOTICE.off);
     }
+    if (raw !== null && raw === parsed.raw) return parsed.data;
     const data = raw === null ? empty() : fromStorage(raw);
-    if (data) return data;
+    if (data) {
+      parsed = { raw, data };
+      return data;
+    }
     try {
       localStorage.setItem(BACKUP, raw);
       localStorage.removeItem(KEY);
@@ -237,8 +242,10 @@ nextRound.module("store", (nr) => {
       unreadable = false;
       localStorage.setItem(KEY, text);
     } catch (error) {
+      parsed = { raw: null, data: null }; // `data` was changed but not saved
       return false;
     }
+    parsed = { raw: text, data };
     if (memory) notice = replacing ? NOTICE.replaced : "";
     memory = null;
     return true;
@@ -370,8 +377,9 @@ nextRound.module("store", (nr) => {
       [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
     );
     if (!found.length) return; // nothing new on this page
-    store.newPage();
-    views = views.filter((view) => document.contains(view.node));
+    const kept = views.filter((view) => document.contains(view.node));
+    if (kept.length < views.length) store.newPage(); // an instant navigation left the last page
+    views = kept;
     for (const [node, setup] of found) {
       node.dataset.nrReady = "1";
       views.push({ node, show: setup(node) });
@@ -381,9 +389,16 @@ nextRound.module("store", (nr) => {
 
   /* Set up each element matching `selector` with `setup(node)`, which returns the
      function that redraws it; every save redraws every view. */
+  let queued = false;
   nr.view = (selector, setup) => {
     setups.push([selector, setup]);
-    setUpPage();
+    if (queued) return;
+    queued = true;
+    // Once, after every module of this bundle has said what it shows.
+    queueMicrotask(() => {
+      queued = false;
+      setUpPage();
+    });
   };
   nr.showAll = showAll;
 
