@@ -202,6 +202,13 @@ def context(browser):
     """A fresh browser profile (empty storage) for one test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context
+    # Leave each page first: closing a profile while a page starts its search worker
+    # has hung Chromium on a loaded machine.
+    from playwright.sync_api import Error as PlaywrightError
+
+    for page in context.pages:
+        with contextlib.suppress(PlaywrightError):  # one that cannot leave closes with it
+            page.goto("about:blank", timeout=10_000)
     context.close()
 
 
