@@ -142,7 +142,7 @@ def test_a_key_no_code_uses_is_named_at_its_catalog_line(tmp_path):
     folder = catalogs(tmp_path, en=ENGLISH + "old.button: Old\n")
     assert [str(f) for f in check_messages(folder, USES)] == [
         f"{folder}/en.yml:5: Message 'old.button' is used by no script or renderer. Delete the "
-        "line, or use the key (nr.t in a script, catalog.t in the build).",
+        "line, or use the key (nr.t in a script, catalog.t in the build, nr_t in a template).",
     ]
 
 
