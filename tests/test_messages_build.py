@@ -258,9 +258,10 @@ def test_a_spanish_checklist_page_speaks_spanish(browser, spanish_site):
         page.get_by_label("Fecha de inicio").fill("2026-11-27")
         page.get_by_role("button", name="Empezar mi plan").click()
         expect(page.get_by_role("status").filter(has_text="Tu plan")).to_have_text(
-            "Tu plan empieza el vie, 27 nov."
+            "Tu plan empieza el vie, 27 nov."  # codespell:ignore vie
         )
-        expect(checklist.locator(".nr-plan__when")).to_have_text("Del vie, 27 nov al jue, 3 dic")
+        days = "Del vie, 27 nov al jue, 3 dic"  # codespell:ignore vie
+        expect(checklist.locator(".nr-plan__when")).to_have_text(days)
         expect(page.get_by_role("button", name="Agregar a mi calendario")).to_be_visible()
         assert english_in(page) == []
     finally:
@@ -275,7 +276,8 @@ def test_the_spanish_details_form_fills_the_spanish_templates(browser, spanish_s
         page = context.new_page()
         page.goto(served.url + "templates/")
         form = page.locator("#your-details")
-        expect(form.get_by_role("button", name="Borrar mis datos")).to_be_visible()
+        clear = form.get_by_role("button", name="Borrar mis datos")  # codespell:ignore mis
+        expect(clear).to_be_visible()
         page.get_by_label("Nombre de la persona").fill("Ana Gómez")
         page.get_by_label("Tu nombre", exact=True).fill("Luis")
         code = page.locator("pre code").first
