@@ -4,8 +4,9 @@ Events: `on_config` adds the `/// checklist` block and the page reader, and chec
 a career center's `extra.center`; `on_files` adds its logo and pages and
 leaves out the sources of our bundles;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
-the reading order; `on_env` writes the list of checklists into "My progress"
-and gives each page the one script and stylesheet its content uses;
+the reading order; `on_env` writes the list of checklists into "My progress",
+gives each page the one script and stylesheet its content uses and the
+templates their interface text;
 `on_post_page` and `on_post_template` put the center's contacts into their slots;
 `on_post_build` adds the pages' search keywords to Material's search index.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -43,9 +44,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Write the list of every checklist into its page; give each page its bundles."""
+    """Write the list of checklists into its page; give pages their bundles, templates text."""
     mkdocs_build.fill_registry(files, config)
     mkdocs_build.bundle_assets(env, files, config)
+    mkdocs_build.give_messages(env, config)
 
 
 def on_files(files, config):

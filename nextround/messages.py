@@ -72,9 +72,9 @@ class Catalog:
         return key if message is None else fill(message.text, values)
 
     def markup(self, key: str, **html: str) -> str:
-        """The text of `key` as HTML: escaped, with each `{name}` filled from `html` as it is."""
+        """The text of `key` as HTML (fit for an attribute): escaped, `{name}`s from `html`."""
         message = self.messages.get(key)
-        return escape(key) if message is None else fill(escape(message.text, quote=False), html)
+        return escape(key) if message is None else fill(escape(message.text), html)
 
     def counted(self, key: str, count: int, **values: object) -> str:
         """`key.one` for a count of 1, else `key.other`, with `{count}` filled in."""

@@ -6,6 +6,7 @@ nextround/check/messages.py); the build's use of them is in test_messages_build.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ import pytest
 from nextround import messages
 from nextround.check.messages import check_messages
 from nextround.messages import CatalogError, read_catalog
-from nextround.parse.message_uses import Use, python_uses, script_uses
+from nextround.parse.message_uses import Use, python_uses, script_uses, template_uses
+from nextround.render.dates import long_date
 
 ENGLISH = """\
 # A comment
@@ -113,6 +115,46 @@ def test_python_names_the_keys_of_t_counted_and_placeholders():
     ]
 
 
+def test_templates_name_the_key_line_and_values_of_each_call():
+    source = (
+        '{#- nr_t("in.a-comment") is an example -#}\n'
+        '<a href="x">{{ nr_t("help.now") }}</a>\n'
+        "{{ nr_t('page.last-reviewed', date=when) }}\n"
+        '<aside aria-label="{{ nr_t(key) }}">\n'
+    )
+    assert template_uses("x.html", source) == [
+        Use("x.html", 2, "help.now", frozenset()),
+        Use("x.html", 3, "page.last-reviewed", frozenset({"date"})),
+        Use("x.html", 4, "", problem="nr_t( without its key written out in quotes"),
+    ]
+
+
+def test_a_date_is_written_out_in_the_catalogs_language():
+    day = date(2026, 11, 27)
+    assert long_date(day, messages.load("en")) == "November 27, 2026"
+    assert long_date(day, messages.load("es")) == "27 de noviembre de 2026"
+    assert long_date(date(2027, 1, 3), messages.load("es")) == "3 de enero de 2027"
+
+
+def test_month_names_that_are_not_twelve_are_named_at_their_line(tmp_path):
+    months = "January, February, March, April, May, June, July, August, September, October"
+    english = f'date.months: {months}, November\ndate.long: "{{month}} {{day}}, {{year}}"\n'
+    folder = catalogs(tmp_path, en=english)
+    uses = [Use("x.py", 1, "date.months", frozenset()), Use("x.py", 2, "date.long", None)]
+    assert [str(f) for f in check_messages(folder, uses)] == [
+        f"{folder}/en.yml:1: Message 'date.months' names 11 months, not 12. Write the twelve "
+        "month names, January first, with a comma between two.",
+    ]
+    assert long_date(date(2026, 11, 27), read_catalog("en", "en.yml", english)) == "2026-11-27"
+
+
+def test_the_spanish_catalog_has_every_english_key_and_no_other():
+    english = messages.load("en").messages
+    spanish = messages.load("es").messages
+    assert sorted(set(english) - set(spanish)) == []
+    assert sorted(set(spanish) - set(english)) == []
+
+
 def catalogs(folder: Path, **files: str) -> Path:
     for language, text in files.items():
         (folder / f"{language}.yml").write_text(text, encoding="utf-8")
@@ -142,7 +184,7 @@ def test_a_key_no_code_uses_is_named_at_its_catalog_line(tmp_path):
     folder = catalogs(tmp_path, en=ENGLISH + "old.button: Old\n")
     assert [str(f) for f in check_messages(folder, USES)] == [
         f"{folder}/en.yml:5: Message 'old.button' is used by no script or renderer. Delete the "
-        "line, or use the key (nr.t in a script, catalog.t in the build).",
+        "line, or use the key (nr.t in a script, catalog.t in the build, nr_t in a template).",
     ]
 
 

@@ -61,17 +61,24 @@ def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
-def test_a_message_missing_from_the_catalog_stops_the_build_at_the_line_using_it(repo, tmp_path):
-    english = repo / "includes" / "messages" / "en.yml"
-    english.write_text(re.sub(r"(?m)^checklist\.reset: .*\n", "", english.read_text()))
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_message_missing_from_a_catalog_stops_the_build_at_the_line_using_it(
+    repo, tmp_path, language
+):
+    catalog = repo / "includes" / "messages" / f"{language}.yml"
+    english_line = line_of(repo / "includes" / "messages" / "en.yml", "checklist.reset: ")
+    catalog.write_text(re.sub(r"(?m)^checklist\.reset: .*\n", "", catalog.read_text()))
     result = build(repo, tmp_path / "site", {"docs/index.md": tiny_site.page("Home", CHECKLIST)})
     assert result.returncode != 0
     script = repo / "docs" / "javascripts" / "checklists.js"
     line = line_of(script, 'nr.t("checklist.reset")')
+    hint = {
+        "en": "with its English text (CONTRIBUTING.md, Interface text).",
+        "es": f"translating includes/messages/en.yml:{english_line} ('Reset').",
+    }[language]
     assert (
         f"docs/javascripts/checklists.js:{line}: Message 'checklist.reset' is not in "
-        "includes/messages/en.yml. Add 'checklist.reset: ...' there, with its English text "
-        "(CONTRIBUTING.md, Interface text)."
+        f"includes/messages/{language}.yml. Add 'checklist.reset: ...' there, {hint}"
     ) in result.output
     assert "Aborted: 1 content problem found." in result.output
 
@@ -154,3 +161,149 @@ def test_the_build_needs_no_english_for_another_language(french_site):
     assert texts, "the page's script carries its messages"
     shown = [text for table in texts for text in json.loads(table).values()]
     assert all(text.startswith("XX ") for text in shown)
+
+
+SPANISH_TEMPLATES = """\
+# Plantillas
+
+<div class="nr-details" id="your-details" data-nr-details hidden markdown>
+
+**Tus datos.** Complétalos una vez.
+
+</div>
+
+--8<-- "templates/reply-to-rejection.md"
+"""
+SPANISH_PROGRESS = """\
+# Mi progreso
+
+<div class="nr-registry" data-nr-registry></div>
+"""
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory) -> Path:
+    """A site in `theme.language: es` with the repository's catalogs and templates.
+
+    A checklist page with the plan (reviewed on 2026-11-27), the templates page's details
+    form with a Spanish template, and My progress.
+    """
+    folder = tmp_path_factory.mktemp("spanish") / "site"
+    template = ROOT / "translations" / "es" / "includes" / "templates" / "reply-to-rejection.md"
+    files = {
+        "docs/index.md": tiny_site.page("Inicio", PLAN, last_reviewed="2026-11-27"),
+        "docs/templates.md": tiny_site.page("Plantillas", SPANISH_TEMPLATES),
+        "docs/progress.md": tiny_site.page("Mi progreso", SPANISH_PROGRESS),
+        "includes/templates/reply-to-rejection.md": template.read_text(encoding="utf-8"),
+    }
+    theme = f"  language: es\n  custom_dir: {ROOT / 'overrides'}\n"
+    tiny_site.write_site(folder, files, theme)
+    result = tiny_site.build(folder)
+    assert result.returncode == 0, result.output
+    return folder / "site"
+
+
+def english_texts() -> dict[str, re.Pattern]:
+    """The words of each English message whose Spanish differs, each matched as whole words.
+
+    A message's words are the runs between its {names}; a run of one lowercase word is
+    left out ("call {phone}"), so that page markup cannot match it.
+    """
+    english = yaml.safe_load((ROOT / "includes" / "messages" / "en.yml").read_text())
+    spanish = yaml.safe_load((ROOT / "includes" / "messages" / "es.yml").read_text())
+    runs = {
+        run.strip()
+        for key, text in english.items()
+        if spanish[key] != text
+        for run in re.split(r"\{[A-Za-z]+\}", text)
+    }
+    return {
+        run: re.compile(rf"(?<!\w){re.escape(run)}(?!\w)")
+        for run in sorted(runs)
+        if len(run) > 1 and (" " in run or run[0].isupper())
+    }
+
+
+def english_in(page) -> list[str]:
+    """The English messages the page shows or names in an attribute, scripts left out."""
+    html = page.evaluate(
+        """() => {
+            const copy = document.documentElement.cloneNode(true);
+            copy.querySelectorAll("script").forEach((script) => script.remove());
+            return copy.outerHTML;
+        }"""
+    )
+    return [run for run, pattern in english_texts().items() if pattern.search(html)]
+
+
+def test_a_spanish_checklist_page_speaks_spanish(browser, spanish_site):
+    httpd, served = serve_folder(spanish_site)
+    context = browser.new_context(locale="en-US", timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.goto(served.url)
+        expect(page.get_by_role("link", name="¿No estás bien ahora? Busca ayuda")).to_be_visible()
+        checklist = page.locator("#checklist-plan-week-one")
+        expect(checklist.locator(".nr-checklist__status")).to_have_text("0 de 2 hechas")
+        reset = checklist.get_by_role("button", name='Reiniciar "Week one"')
+        expect(reset).to_have_text("Reiniciar")
+        expect(checklist.get_by_role("button", name='Imprimir "Week one"')).to_have_text("Imprimir")
+        item = checklist.locator(".nr-checklist__item").first
+        expect(item.get_by_role("button", name="Nota: Write one note.")).to_have_text("Nota")
+        title = checklist.locator(".nr-checklist__title")
+        assert title.get_attribute("data-nr-note-line") == "Fecha o nota"
+        expect(page.locator(".nr-last-reviewed")).to_have_text(
+            "Última revisión: 27 de noviembre de 2026."
+        )
+        page.get_by_label("Fecha de inicio").fill("2026-11-27")
+        page.get_by_role("button", name="Empezar mi plan").click()
+        expect(page.get_by_role("status").filter(has_text="Tu plan")).to_have_text(
+            "Tu plan empieza el vie, 27 nov."  # codespell:ignore vie
+        )
+        days = "Del vie, 27 nov al jue, 3 dic"  # codespell:ignore vie
+        expect(checklist.locator(".nr-plan__when")).to_have_text(days)
+        expect(page.get_by_role("button", name="Agregar a mi calendario")).to_be_visible()
+        assert english_in(page) == []
+    finally:
+        context.close()
+        httpd.shutdown()
+
+
+def test_the_spanish_details_form_fills_the_spanish_templates(browser, spanish_site):
+    httpd, served = serve_folder(spanish_site)
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(served.url + "templates/")
+        form = page.locator("#your-details")
+        clear = form.get_by_role("button", name="Borrar mis datos")  # codespell:ignore mis
+        expect(clear).to_be_visible()
+        page.get_by_label("Nombre de la persona").fill("Ana Gómez")
+        page.get_by_label("Tu nombre", exact=True).fill("Luis")
+        code = page.locator("pre code").first
+        expect(code).to_contain_text("Buenos días, Ana Gómez:")
+        expect(code).to_contain_text("[Asunto de su correo]")
+        expect(code).to_contain_text("Saludos cordiales,\nLuis")
+        expect(page.get_by_role("link", name="Completa tus datos")).to_be_visible()
+        assert english_in(page) == []
+    finally:
+        context.close()
+        httpd.shutdown()
+
+
+def test_spanish_my_progress_speaks_spanish(browser, spanish_site):
+    httpd, served = serve_folder(spanish_site)
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(served.url + "progress/")
+        entry = page.locator(".nr-registry__entry").first
+        expect(entry.locator(".nr-registry__count")).to_have_text("0 de 2 hechas")
+        written = (spanish_site / "progress" / "index.html").read_text(encoding="utf-8")
+        assert '<span class="nr-registry__count">2 tareas</span>' in written  # without scripts
+        for name in ("Exportar", "Importar", "Borrar todo"):
+            expect(page.get_by_role("button", name=name)).to_be_visible()
+        assert english_in(page) == []
+    finally:
+        context.close()
+        httpd.shutdown()

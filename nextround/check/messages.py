@@ -6,7 +6,8 @@ For each language's catalog (`messages.every_catalog`):
   must be in it: a finding at the line that uses it, naming the catalog;
 - each of its keys must be used somewhere: a finding at the catalog's line;
 - each message has the `{placeholders}` of the English one, and the English
-  one those the code gives, where the source says which it gives.
+  one those the code gives, where the source says which it gives;
+- `date.months` names twelve months.
 
 Plus each catalog's own problems of form (`messages.read_catalog`), and a
 catalog that is not YAML at all, at its line.
@@ -30,19 +31,25 @@ from nextround.messages import (
     load,
     shown,
 )
-from nextround.parse.message_uses import Use, python_uses, script_uses
+from nextround.parse.message_uses import Use, python_uses, script_uses, template_uses
+from nextround.render.dates import MONTHS, month_names
 
 SCRIPTS = ROOT / "docs" / "javascripts"
 PYTHON = ROOT / "nextround"
+TEMPLATES = ROOT / "overrides"
 
 
-def code_uses(scripts: Path = SCRIPTS, python: Path = PYTHON) -> list[Use]:
-    """Every use of a message in our scripts and in the `nextround` package."""
+def code_uses(
+    scripts: Path = SCRIPTS, python: Path = PYTHON, templates: Path = TEMPLATES
+) -> list[Use]:
+    """Every use of a message in our scripts, the `nextround` package and the theme's templates."""
     uses = []
     for path in sorted(scripts.glob("*.js")):
         uses += script_uses(shown(path), path.read_text(encoding="utf-8"))
     for path in sorted(python.rglob("*.py")):
         uses += python_uses(shown(path), path.read_text(encoding="utf-8"))
+    for path in sorted(templates.rglob("*.html")):
+        uses += template_uses(shown(path), path.read_text(encoding="utf-8"))
     return uses
 
 
@@ -64,6 +71,7 @@ def check_messages(folder: Path = FOLDER, uses: list[Use] | None = None) -> list
         findings += catalog.problems
         findings += _missing(catalog, reference, uses)
         findings += _unused(catalog, {use.key for use in uses})
+        findings += _months(catalog)
         if catalog is not reference:
             findings += _other_names(catalog, reference)
     findings += _names_given(reference, uses)
@@ -109,7 +117,8 @@ def _unused(catalog: Catalog, used: set[str]) -> list[Finding]:
             catalog.path,
             message.line,
             f"Message '{message.key}' is used by no script or renderer.",
-            "Delete the line, or use the key (nr.t in a script, catalog.t in the build).",
+            "Delete the line, or use the key (nr.t in a script, catalog.t in the build, nr_t "
+            "in a template).",
         )
         for message in catalog.messages.values()
         if message.key not in used
@@ -133,6 +142,20 @@ def _other_names(catalog: Catalog, reference: Catalog) -> list[Finding]:
             )
         )
     return findings
+
+
+def _months(catalog: Catalog) -> list[Finding]:
+    message = catalog.messages.get("date.months")
+    if message is None or len(month_names(catalog)) == MONTHS:
+        return []
+    return [
+        Finding(
+            catalog.path,
+            message.line,
+            f"Message 'date.months' names {len(month_names(catalog))} months, not {MONTHS}.",
+            "Write the twelve month names, January first, with a comma between two.",
+        )
+    ]
 
 
 def _names_given(reference: Catalog, uses: list[Use]) -> list[Finding]:

@@ -17,6 +17,8 @@
   checked too. Each
   rendered checklist gets its printed address and QR code (`render/online.py`)
   in `read_rendered`.
+- `give_messages` (`on_env`): the theme's templates get `nr_t` and `nr_date`, the
+  interface text and dates of the build's language.
 - `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
   `on_post_page`): a career center's `extra.center`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
@@ -45,6 +47,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pathspec
+from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -59,6 +62,7 @@ from nextround.parse.markdown_tree import PageReader
 from nextround.parse.snippets import Snippets, shown_path
 from nextround.render import (
     bundles,
+    dates,
     details,
     handouts,
     inline_scripts,
@@ -263,6 +267,20 @@ def bundle_assets(env, files, config) -> None:
         getattr(getattr(page, "file", None), "src_uri", None), base
     )
     env.globals["nr_inline_script"] = inline_scripts.script
+
+
+def give_messages(env, config) -> None:
+    """Let the theme's templates write the build's interface text and dates.
+
+    `nr_t("key", name=html)` is `Catalog.markup`: the text escaped, each `{name}` filled
+    with the HTML given; `nr_date(day)` writes a date out (`render/dates.py`), and
+    gives a value that is not a date back as it is.
+    """
+    catalog = current(config).catalog
+    env.globals["nr_t"] = lambda key, **html: Markup(catalog.markup(key, **html))
+    env.globals["nr_date"] = lambda day: (
+        dates.long_date(day, catalog) if isinstance(day, date) else str(day)
+    )
 
 
 def _add_center(files, config, center: Center) -> None:

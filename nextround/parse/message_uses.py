@@ -9,6 +9,8 @@
   `catalog.counted("key", count)` (which uses `key.one` and `key.other`, and
   gives `count`) and `Placeholder("you")` in `nextround/placeholders.py`
   (which uses `placeholder.you`).
+- Templates (`overrides/**/*.html`): `nr_t("key", name=value)`, read as a
+  Python call; Jinja comments are left out.
 
 Pure functions over source text; the caller gives each file's path and text.
 """
@@ -26,6 +28,8 @@ _QUOTES = "\"'`"
 # A module with none of these asks for no message, and is not parsed.
 _PYTHON_CALL = re.compile(r"\.(?:t|markup|counted)\(|\bPlaceholder\(")
 _OPEN, _CLOSE = "([{", ")]}"
+_TEMPLATE_CALL = re.compile(r"\bnr_t\(")
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 @dataclass(frozen=True, order=True)
@@ -133,3 +137,47 @@ def _keywords(call: ast.Call) -> frozenset[str] | None:
     if any(keyword.arg is None for keyword in call.keywords):
         return None  # `**values`: the names are not in the source
     return frozenset(keyword.arg for keyword in call.keywords)
+
+
+def template_uses(path: str, source: str) -> list[Use]:
+    """Every `nr_t(...)` call of a Jinja template."""
+    code = _JINJA_COMMENT.sub(_blank, source)
+    uses = []
+    for match in _TEMPLATE_CALL.finditer(code):
+        line = code.count("\n", 0, match.start()) + 1
+        call = _call(code[match.start() :])
+        first = call.args[0] if call and call.args else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            uses.append(Use(path, line, "", problem="nr_t( without its key written out in quotes"))
+            continue
+        uses.append(Use(path, line, first.value, _keywords(call)))
+    return uses
+
+
+def _call(text: str) -> ast.Call | None:
+    """The call `text` starts with, read as Python; None when it is not one."""
+    end = _closing_parenthesis(text)
+    if end is None:
+        return None
+    try:
+        call = ast.parse(text[: end + 1], mode="eval").body
+    except SyntaxError:
+        return None
+    return call if isinstance(call, ast.Call) else None
+
+
+def _closing_parenthesis(text: str) -> int | None:
+    """Where the parenthesis closing the first one of `text` is, outside quotes."""
+    depth, quote = 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
