@@ -8,7 +8,9 @@
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
   In a translated edition each page's `source:` page is read first, and its
-  checklists' item ids go to the checklist block (`parse.translation_source`).
+  checklists' item ids go to the checklist block (`parse.translation_source`);
+  its pages keep the reader's progress under the source edition's root (the
+  folder above theirs), so ticks, notes, details and the plan carry across.
   An include that `pymdownx.snippets` could not read, or that leaves
   `includes/`, is escaped before it renders (`check.snippets`), so the
   checks report it at its line instead of a traceback; a broken
@@ -115,6 +117,10 @@ CENTER_FAVICON = "assets/center/favicon"
 SHIM = Path(__file__).resolve().parents[2] / "tools/node_modules/iframe-worker/shim/index.js"
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 
+# Where a translated edition (built into the source's `site/xx/`) finds the source's root,
+# whose localStorage key its pages share (`progress-store.js`, read from the page's __config).
+PROGRESS_ROOT = ".."
+
 _current: Build | None = None
 
 
@@ -132,6 +138,8 @@ def start(config):
         ExternalLinkExtension(),
         _current.reader,
     ]
+    if _translated(config):
+        config.extra["progress_root"] = PROGRESS_ROOT
     brand(_current, config)
     _current.snippets = _checked_snippets(config)
     _current.bundler.palette_css = material_assets.palette_css(config.theme.get("palette"))
@@ -339,10 +347,15 @@ def read_source(markdown: str, page, config) -> str:
     return without_refused(markdown, build.snippets) if "8<" in markdown else markdown
 
 
+def _translated(config) -> Path | None:
+    """In a translated edition, the docs folder of the source edition; else None."""
+    language = config.theme.get("language") or "en"
+    return source_docs_dir(Path(config.docs_dir), language, config.extra)
+
+
 def _translated_from(page, config) -> SourceText | None:
     """In a translated edition, the source page that `page` names in `source:`."""
-    language = config.theme.get("language") or "en"
-    source_dir = source_docs_dir(Path(config.docs_dir), language, config.extra)
+    source_dir = _translated(config)
     if source_dir is None:
         return None
     prefix = _docs_prefix(config.config_file_path or "mkdocs.yml", str(source_dir))
