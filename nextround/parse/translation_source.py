@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 # The `source:` line of a page's front matter (`---` on line 1, closed by `---` or `...`).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _SOURCE_LINE = re.compile(r"^source[ \t]*:")
@@ -38,11 +40,12 @@ def find_source(
 ) -> SourceText | None:
     """The page `source:` names under `source_dir`, or None when the page names none.
 
+    `meta` is the front matter as the engine read it, or None to read it here.
     `source_prefix` is how problems name `source_dir` ('docs/'). A value that
     is not a relative path to a Markdown file inside `source_dir` names no
     page that exists, so its `markdown` is None.
     """
-    name = (meta or {}).get("source")
+    name = (_front_matter(markdown) if meta is None else meta).get("source")
     if not isinstance(name, str) or not name.strip():
         return None
     name = name.strip()
@@ -53,6 +56,16 @@ def find_source(
         if file.is_file():
             text = file.read_text(encoding="utf-8", errors="replace")
     return SourceText(name, source_prefix + name, text, _source_line(markdown))
+
+
+def _front_matter(markdown: str) -> Mapping:
+    """The page's front matter as YAML reads it; empty when there is none or it is not YAML."""
+    found = _FRONT_MATTER.match(markdown)
+    try:
+        values = yaml.safe_load(found.group(1) or "") if found else None
+    except yaml.YAMLError:
+        return {}  # The front matter check reports it.
+    return values if isinstance(values, Mapping) else {}
 
 
 def _source_line(markdown: str) -> int:
