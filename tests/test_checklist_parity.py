@@ -7,7 +7,7 @@ from pathlib import Path
 from nextround.check.checklist_parity import check_parity
 from nextround.check.checklists import check_checklist
 from nextround.parse.checklists import carry_ids, parse
-from nextround.parse.plan_days import days
+from nextround.parse.plan_days import days, remind_day
 from nextround.parse.translation_source import SourceText, find_source
 
 ENGLISH = """\
@@ -101,6 +101,13 @@ def test_a_spanish_reminder_names_its_day_in_spanish():
     [checklist, _] = parse(SPANISH.replace("día hábil 3", "tercer día"))[0]
     [finding] = check_checklist(ES, checklist, "es")
     assert "should name exactly one day, as in 'Envía tu respuesta" in finding.message
+
+
+def test_a_spanish_reminder_gives_the_page_its_phrase_and_the_english_words():
+    remind = "Envía tu respuesta a más tardar el día hábil 3."
+    assert remind_day(remind, "es") == ("día hábil 3", "business day 3")
+    assert remind_day("Send your one reply by business day 3.", "en") is None
+    assert remind_day("Envía tu respuesta pronto.", "es") is None
 
 
 def test_one_item_fewer_names_both_files_and_lines():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from nextround.findings import Finding
 from nextround.parse.checklists import Checklist, id_problem, parse
-from nextround.parse.plan_days import days
+from nextround.parse.plan_days import days, in_english
 from nextround.parse.translation_source import SourceText
 
 
@@ -167,13 +167,8 @@ def _compare_remind(
         Finding(
             path,
             line,
-            f"Checklist '{checklist.id}' reminds on {_shown(our_days)} but its source "
-            f"({where}) on {_shown(their_days)}.",
+            f"Checklist '{checklist.id}' reminds on {in_english(our_days)} but its source "
+            f"({where}) on {in_english(their_days)}.",
             "Name the same day as the source.",
         )
     ]
-
-
-def _shown(span: tuple[bool, int, int]) -> str:
-    business, first, _ = span
-    return f"{'business ' if business else ''}day {first}"

@@ -134,6 +134,7 @@ def start(config):
         ChecklistExtension(
             note_line=catalog.t("print.note-line"),
             item_ids=lambda checklist_id: _current.carried.get(checklist_id, ()),
+            language=catalog.language,
         ),
         ExternalLinkExtension(),
         _current.reader,

@@ -13,8 +13,9 @@ only, after the start date, as the guides do where they say "business days".
 `docs/javascripts/plan.js` reads the same phrase (the regex in its `span`)
 to show dates and write the calendar file. `when:` is written in English in
 every edition; `remind:` is a sentence in the page's language, so its day
-phrase is read in that language (`REMIND_PHRASES`: `el día hábil 3` in
-Spanish). Pure functions over the option values.
+phrase is read in that language (`REMIND_PHRASES`: `día hábil 3` in
+Spanish), and `remind_day` gives the page the phrase and its English words,
+which plan.js reads. Pure functions over the option values.
 """
 
 from __future__ import annotations
@@ -78,6 +79,27 @@ def days(key: str, value: object, language: str = "en") -> tuple[bool, int, int]
     phrase = PHRASE if key == "when" else REMIND_PHRASES.get(language, REMIND_PHRASES["en"])[0]
     found = phrase.search(value)
     return bool(found.group(1)), int(found.group(2)), int(found.group(3) or found.group(2))
+
+
+def remind_day(value: object, language: str) -> tuple[str, str] | None:
+    """A translated reminder's day phrase as written, and in English; else None.
+
+    ('día hábil 3', 'business day 3') for Spanish; None for an English reminder,
+    a language whose phrase is the English one, or a reminder that cannot be read.
+    """
+    if language not in REMIND_PHRASES or language == "en":
+        return None
+    span = days("remind", value, language)
+    if span is None:
+        return None
+    return REMIND_PHRASES[language][0].search(value).group(0), in_english(span)
+
+
+def in_english(span: tuple[bool, int, int]) -> str:
+    """A span of `days` as the English phrase names it: 'business day 3', 'days 3 to 7'."""
+    business, first, last = span
+    kind = "business " if business else ""
+    return f"{kind}day {first}" if first == last else f"{kind}days {first} to {last}"
 
 
 def _days_problem(key: str, value: str, found: re.Match) -> str:

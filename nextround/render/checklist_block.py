@@ -11,7 +11,9 @@ label is the item text, then `online.marker(id)` for the printed address. The
 title carries the heading of the printed "Date or note" line, in the build's
 language (`note_line`, shown by the print styles with `attr()`).
 A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
-and `data-remind`, which `checklists.js` turns into dates.
+and `data-remind`, which `plan.js` turns into dates; a reminder in another
+language also gets its day phrase as written (`data-remind-phrase`) and in
+English (`data-remind-day`), the words plan.js reads.
 
 pymdownx Blocks tests every block of a document for an opening `///`, which
 was most of what the checklist block cost on a page without one. So the
@@ -32,6 +34,7 @@ from pymdownx.blocks.block import Block
 
 from nextround.parse.checklists import id_problem, item_id
 from nextround.parse.plan_days import OPTIONS as PLAN
+from nextround.parse.plan_days import remind_day
 
 _MARKERS = ("[ ]", "[x]", "[X]")
 # After `pymdownx.snippets` (32) and whitespace normalization (30), before
@@ -63,6 +66,9 @@ class ChecklistBlock(Block):
                 **{f"data-{key}": str(self.options[key]) for key in PLAN if self.options[key]},
             },
         )
+        if day := remind_day(self.options["remind"], self.config["language"]):
+            container.set("data-remind-phrase", day[0])
+            container.set("data-remind-day", day[1])
         title = ElementTree.SubElement(container, "p", {"class": "nr-checklist__title"})
         if self.config["note_line"]:
             title.set("data-nr-note-line", self.config["note_line"])
@@ -117,14 +123,16 @@ class ChecklistExtension(BlocksExtension):
         md.preprocessors.register(_Gate(md, self), "nr-checklist-gate", GATE_PRIORITY)
 
     def __init__(self, *args, **kwargs):
-        """Take `note_line` and `item_ids`.
+        """Take `note_line`, `item_ids` and `language`.
 
         `note_line` is the printed heading of the line beside each item ('' for none);
-        `item_ids` maps a checklist id to the item ids a translation carries (none by default).
+        `item_ids` maps a checklist id to the item ids a translation carries (none by default);
+        `language` is the language of the pages' reminders.
         """
         self.config = {
             "note_line": ["", "The printed heading of the line beside each item."],
             "item_ids": [_no_ids, "A checklist id -> the item ids its items take by position."],
+            "language": ["en", "The language the pages' reminders are written in."],
         }
         super().__init__(*args, **kwargs)
 
