@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from nextround.check.checklist_parity import check_parity
 from nextround.check.checklists import ChecklistIds, check_checklist, check_rendered
 from nextround.check.front_matter import check_metadata
 from nextround.check.links import SiteMap, check_page, page_urls
@@ -30,10 +31,11 @@ from nextround.check.search_meta import KeywordOwners
 from nextround.check.snippets import SnippetCheck
 from nextround.findings import Finding, Report
 from nextround.messages import Catalog
-from nextround.parse.checklists import Checklist, SyntaxProblem, parse
+from nextround.parse.checklists import Checklist, SyntaxProblem, carry_ids, parse
 from nextround.parse.html import PageHtml, read_page
 from nextround.parse.snippets import Snippets
 from nextround.parse.source_lines import SourceLines
+from nextround.parse.translation_source import SourceText
 
 __all__ = ["ExternalUrl", "SiteMap", "SourcePage", "check_site", "external_urls", "page_urls"]
 
@@ -57,11 +59,19 @@ class SourcePage:
     """The class of the element that holds the content in `content` ('' for all of it)."""
     meta: dict | None = None
     """The front matter as the engine read it, if it did: saves parsing it again."""
+    source: SourceText | None = None
+    """In a translated edition, the source page this page names in `source:`."""
 
     @cached_property
     def checklists(self) -> tuple[list[Checklist], list[SyntaxProblem]]:
-        """The page's checklists and problems of form, read once (`parse.checklists`)."""
-        return parse(self.markdown)
+        """The page's checklists and problems of form, read once (`parse.checklists`).
+
+        A translated page's items take their ids from its source page (`carry_ids`).
+        """
+        checklists, problems = parse(self.markdown)
+        if self.source is not None and self.source.markdown is not None:
+            checklists = carry_ids(checklists, parse(self.source.markdown)[0])
+        return checklists, problems
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,7 @@ def check_site(
         report.add(keywords.claim(page.path, checked.keywords))
         if checked.review_due is not None:
             report.review_due.append(checked.review_due)
-        report.add(_checklist_findings(page, ids))
+        report.add(_checklist_findings(page, ids, catalog.language))
         found = _link_findings(page, site, snippets)
         if includes is not None:
             found += includes.check(page.path, page.markdown)
@@ -129,12 +139,14 @@ def external_urls(
     return found
 
 
-def _checklist_findings(page: SourcePage, ids: ChecklistIds) -> list[Finding]:
+def _checklist_findings(page: SourcePage, ids: ChecklistIds, language: str) -> list[Finding]:
     checklists, syntax = page.checklists
     findings = [Finding(page.path, problem.line, problem.message) for problem in syntax]
     for checklist in checklists:
-        findings += check_checklist(page.path, checklist)
+        findings += check_checklist(page.path, checklist, language)
         findings += ids.claim(page.path, checklist)
+    if page.source is not None:
+        findings += check_parity(page.path, checklists, page.source, language)
     rendered = {key: tuple(items) for key, items in page.html.checklists.items()}
     findings += check_rendered(page.path, checklists, rendered)
     return sorted(findings)

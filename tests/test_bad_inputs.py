@@ -24,17 +24,24 @@ WAYS = ("mkdocs", "properdocs", "written-site")
 
 
 def run_case(root: Path, case: str, way: str) -> tiny_site.Result:
-    """Build (and, for 'written-site', check) one case in its own folder."""
+    """Build (and, for 'written-site', check) one case in its own folder.
+
+    A case with a translated edition's config (`mkdocs.xx.yml`, which INHERITs
+    the `mkdocs.yml` written here) builds that edition.
+    """
     folder = root / way / case
     shutil.copytree(CORPUS / case, folder, ignore=shutil.ignore_patterns("expected.txt"))
     tiny_site.write_site(folder)
+    config = next((path.name for path in sorted(folder.glob("mkdocs.*.yml"))), "mkdocs.yml")
     if way != "written-site":
-        return tiny_site.build(folder, engine=way)
-    built = tiny_site.build(folder, "--quiet", engine="properdocs", checks=False)
+        return tiny_site.build(folder, engine=way, config_file=config)
+    built = tiny_site.build(
+        folder, "--quiet", engine="properdocs", checks=False, config_file=config
+    )
     if built.returncode != 0:
         return built
     checked = subprocess.run(
-        [sys.executable, "-m", "nextround.cli.check", "--site-dir", str(folder / "site")],
+        [sys.executable, "-m", "nextround.cli.check", "-f", config, "--site-dir", "site"],
         cwd=folder,
         capture_output=True,
         text=True,

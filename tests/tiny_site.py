@@ -83,19 +83,28 @@ def write_site(folder: Path, files: dict[str, str] | None = None, extra_config: 
 ENGINES = ("mkdocs", "properdocs")
 
 
-def build_command(folder: Path, *flags: str, engine: str = "mkdocs") -> list[str]:
+def build_command(
+    folder: Path, *flags: str, engine: str = "mkdocs", config_file: str = "mkdocs.yml"
+) -> list[str]:
     """The command line of a build of the site in `folder` (output in `folder/site`)."""
-    config = ["-f", str(folder / "mkdocs.yml")] if engine != "mkdocs" else []
+    named = engine != "mkdocs" or config_file != "mkdocs.yml"
+    config = ["-f", str(folder / config_file)] if named else []
     return [sys.executable, "-m", engine, "build", *config, *flags, "-d", str(folder / "site")]
 
 
-def build(folder: Path, *flags: str, engine: str = "mkdocs", checks: bool = True) -> Result:
-    """Build the site in `folder` with `flags` (default `--strict`), by `engine`."""
+def build(
+    folder: Path,
+    *flags: str,
+    engine: str = "mkdocs",
+    checks: bool = True,
+    config_file: str = "mkdocs.yml",
+) -> Result:
+    """Build `config_file`'s site in `folder` with `flags` (default `--strict`), by `engine`."""
     env = build_env()
     if not checks:
         env["NEXT_ROUND_BUILD_CHECKS"] = "off"
     result = subprocess.run(
-        build_command(folder, *(flags or ("--strict",)), engine=engine),
+        build_command(folder, *(flags or ("--strict",)), engine=engine, config_file=config_file),
         cwd=folder,
         capture_output=True,
         text=True,

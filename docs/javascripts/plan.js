@@ -4,7 +4,9 @@
  * The plan page holds the marker <div class="nr-plan" data-nr-plan></div> and
  * checklists with data-when ("days 3 to 7") and maybe data-remind (a sentence
  * with one day in it, "by business day 3"): the `when:` and `remind:` options
- * that nextround/parse/plan_days.py checks at build time. Day 1 is the start
+ * that nextround/parse/plan_days.py checks at build time; a reminder in another
+ * language names its day phrase in data-remind-phrase and in English in
+ * data-remind-day ("día hábil 3", "business day 3"). Day 1 is the start
  * date; "business day n" is the nth Monday-to-Friday day after it. The calendar
  * has an all-day event for each step and each reminder sentence, with an alarm
  * at 9:00 on its first day and a link to its step. The link is this page's
@@ -54,9 +56,9 @@ nextRound.module("plan", (nr) => {
   /* Every step: [checklist, first day, last day, reminder sentence with its date, its day]. */
   const steps = (time) =>
     [...document.querySelectorAll(".nr-checklist[data-when]")].map((list) => {
-      const { when, remind = "" } = list.dataset;
-      const [phrase, day] = remind ? span(time, remind) : [];
-      return [list, ...span(time, when).slice(1), remind.replace(phrase, shown(day)), day];
+      const { when, remind = "", remindDay, remindPhrase } = list.dataset;
+      const [phrase, day] = remind ? span(time, remindDay || remind) : [];
+      return [list, ...span(time, when).slice(1), remind.replace(remindPhrase || phrase, shown(day)), day];
     });
 
   /* ---- the calendar file ------------------------------------------------ */

@@ -1,6 +1,8 @@
 /* Next Round progress store: the reader's data, kept in this browser only.
  *
- * Saved format, version 1, under the localStorage key "next-round:<site root path>":
+ * Saved format, version 1, under the localStorage key "next-round:<site root path>"
+ * (a translated edition, in <site root>/<language>/, names its source's root in
+ * the page's __config, "progress": "..", so every language shares one store):
  *   {"version": 1,
  *    "checklists": {"<checklist id>": ["<item id>", ...]},
  *    "details": {"<form field>": "<text>", ...},
@@ -47,12 +49,15 @@ nextRound.module("store", (nr) => {
 
   function siteRoot() {
     let base = ".";
+    let up = "";
     try {
-      base = JSON.parse(document.getElementById("__config").textContent).base || ".";
+      const config = JSON.parse(document.getElementById("__config").textContent);
+      base = config.base || ".";
+      up = typeof config.progress === "string" ? config.progress.replace(/\/?$/, "/") : "";
     } catch (error) {
       /* no Material config: this page's folder is the root */
     }
-    return new URL(base.replace(/\/?$/, "/"), location.href).pathname;
+    return new URL(base.replace(/\/?$/, "/") + up, location.href).pathname;
   }
 
   /* ---- sections ---------------------------------------------------------- */

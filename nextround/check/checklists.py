@@ -18,8 +18,8 @@ MAX_ITEM_CHARS = 200
 MAX_DEPTH = 1
 
 
-def check_checklist(path: str, checklist: Checklist) -> list[Finding]:
-    """Structure problems of one parsed checklist of the file `path`."""
+def check_checklist(path: str, checklist: Checklist, language: str = "en") -> list[Finding]:
+    """Structure problems of one parsed checklist of the file `path`, a page in `language`."""
     findings = []
     if not checklist.title:
         findings.append(
@@ -33,7 +33,9 @@ def check_checklist(path: str, checklist: Checklist) -> list[Finding]:
     if problem := id_problem(checklist.options.get("id", ""), checklist.written_id):
         findings.append(Finding(path, checklist.line, problem))
     for key in PLAN_OPTIONS:
-        if key in checklist.options and (problem := option_problem(key, checklist.options[key])):
+        if key in checklist.options and (
+            problem := option_problem(key, checklist.options[key], language)
+        ):
             findings.append(Finding(path, checklist.option_lines.get(key, checklist.line), problem))
     count = len(checklist.items)
     if not 1 <= count <= MAX_ITEMS:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from nextround.editions import source_docs_dir
 from nextround.engine import built_site
 from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
@@ -78,7 +79,7 @@ def run_checks(
             if not _build(config, engine, site_dir, result):
                 return result
         pages = built_site.read_pages(
-            config.docs_dir, site_dir, config.docs_prefix, config.directory_urls
+            config.docs_dir, site_dir, config.docs_prefix, config.directory_urls, _source(config)
         )
         site = built_site.site_map(
             config.docs_dir, site_dir, pages, config.site_url, config.directory_urls
@@ -93,6 +94,16 @@ def run_checks(
         if external:
             result.external = external_urls(pages, site, config.snippets)
     return result
+
+
+def _source(config: SiteConfig) -> tuple[Path, str] | None:
+    """A translated edition's source docs folder, and how problems name it ('docs/')."""
+    folder = source_docs_dir(config.docs_dir, config.language, config.extra)
+    if folder is None:
+        return None
+    base = config.config_file.parent
+    named = folder.relative_to(base).as_posix() + "/" if folder.is_relative_to(base) else ""
+    return folder, "" if named == "./" else named
 
 
 def format_report(result: CheckResult) -> str:

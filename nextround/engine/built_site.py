@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path, PurePosixPath
 
 from nextround.parse.html import read_page
+from nextround.parse.translation_source import find_source
 from nextround.site import SiteMap, SourcePage, page_urls
 
 CONTENT_CLASS = "md-content__inner"
@@ -22,24 +23,34 @@ _SKIPPED = ("templates",)
 
 
 def read_pages(
-    docs_dir: Path, site_dir: Path, docs_prefix: str, directory_urls: bool = True
+    docs_dir: Path,
+    site_dir: Path,
+    docs_prefix: str,
+    directory_urls: bool = True,
+    source: tuple[Path, str] | None = None,
 ) -> list[SourcePage]:
-    """One `SourcePage` per Markdown file of `docs_dir` that was written into `site_dir`."""
+    """One `SourcePage` per Markdown file of `docs_dir` that was written into `site_dir`.
+
+    For a translated edition, `source` is the source's docs folder and how problems
+    name it ('docs/'): each page gets the source page its `source:` names.
+    """
     pages = []
     for src_uri in _markdown_files(docs_dir):
         written = site_dir / page_file(src_uri, directory_urls)
         if not written.is_file():
             continue
         content = written.read_text(encoding="utf-8", errors="replace")
+        markdown = (docs_dir / src_uri).read_text(encoding="utf-8", errors="replace")
         pages.append(
             SourcePage(
                 src_uri=src_uri,
                 path=docs_prefix + src_uri,
                 url=page_url(src_uri, directory_urls),
-                markdown=(docs_dir / src_uri).read_text(encoding="utf-8", errors="replace"),
+                markdown=markdown,
                 html=read_page(content, region=CONTENT_CLASS),
                 content=content,
                 region=CONTENT_CLASS,
+                source=find_source(markdown, None, *source) if source else None,
             )
         )
     return pages

@@ -7,6 +7,10 @@
 - `read_source` / `read_rendered` (`on_page_markdown`, `on_page_content`):
   one `SourcePage` per page, its content read from Python-Markdown's tree
   while it renders (so each page is parsed once); guides get their reading time.
+  In a translated edition each page's `source:` page is read first, and its
+  checklists' item ids go to the checklist block (`parse.translation_source`);
+  its pages keep the reader's progress under the source edition's root (the
+  folder above theirs), so ticks, notes, details and the plan carry across.
   An include that `pymdownx.snippets` could not read, or that leaves
   `includes/`, is escaped before it renders (`check.snippets`), so the
   checks report it at its line instead of a traceback; a broken
@@ -54,12 +58,14 @@ from mkdocs.structure.files import File
 
 from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
+from nextround.editions import source_docs_dir
 from nextround.findings import Report
 from nextround.messages import Catalog, CatalogError, load
-from nextround.parse.checklists import Checklist, id_problem
+from nextround.parse.checklists import Checklist, id_problem, parse
 from nextround.parse.html import read_page
 from nextround.parse.markdown_tree import PageReader
 from nextround.parse.snippets import Snippets, shown_path
+from nextround.parse.translation_source import SourceText, find_source
 from nextround.render import (
     bundles,
     dates,
@@ -95,6 +101,8 @@ class Build:
     synonyms: search_keywords.Synonyms = field(default_factory=search_keywords.Synonyms)
     keywords: dict[str, list[str]] = field(default_factory=dict)
     """A page's location in the search index -> its keywords and their synonyms."""
+    carried: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The page being rendered, if translated: checklist id -> its source's item ids."""
     catalog: Catalog = field(default_factory=lambda: Catalog("en", ""))
     """The interface text of the build's language."""
     bundler: bundles.Bundler = field(default_factory=bundles.Bundler)
@@ -113,6 +121,10 @@ CENTER_FAVICON = "assets/center/favicon"
 SHIM = Path(__file__).resolve().parents[2] / "tools/node_modules/iframe-worker/shim/index.js"
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 
+# Where a translated edition (built into the source's `site/xx/`) finds the source's root,
+# whose localStorage key its pages share (`progress-store.js`, read from the page's __config).
+PROGRESS_ROOT = ".."
+
 _current: Build | None = None
 
 
@@ -123,10 +135,16 @@ def start(config):
     catalog = _current.catalog = _catalog(config)
     _current.bundler.messages = catalog.texts()
     config.markdown_extensions += [
-        ChecklistExtension(note_line=catalog.t("print.note-line")),
+        ChecklistExtension(
+            note_line=catalog.t("print.note-line"),
+            item_ids=lambda checklist_id: _current.carried.get(checklist_id, ()),
+            language=catalog.language,
+        ),
         ExternalLinkExtension(),
         _current.reader,
     ]
+    if _translated(config):
+        config.extra["progress_root"] = PROGRESS_ROOT
     brand(_current, config)
     _current.snippets = _checked_snippets(config)
     _current.bundler.palette_css = material_assets.palette_css(config.theme.get("palette"))
@@ -328,18 +346,39 @@ def read_source(markdown: str, page, config) -> str:
     path = _source_path(page.file, config)
     if not path.startswith(docs_prefix(config)):
         page.edit_url = None  # A center's own page is not in our repository.
-    build.pages[src_uri] = SourcePage(
+    build.pages[src_uri] = source = SourcePage(
         src_uri=src_uri,
         path=path,
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
         meta=page.meta,
+        source=_translated_from(page, config),
     )
+    original = source.source.markdown if source.source is not None else None
+    build.carried = {
+        checklist.id: tuple(item.id for item in checklist.items)
+        for checklist in (parse(original)[0] if original and "checklist" in original else [])
+    }
     keywords = page.meta.get("keywords")
     if isinstance(keywords, list):
         texts = [str(word) for word in keywords if isinstance(word, str | int | float)]
         build.keywords[page.url] = search_keywords.expand(texts, build.synonyms)
     return without_refused(markdown, build.snippets) if "8<" in markdown else markdown
+
+
+def _translated(config) -> Path | None:
+    """In a translated edition, the docs folder of the source edition; else None."""
+    language = config.theme.get("language") or "en"
+    return source_docs_dir(Path(config.docs_dir), language, config.extra)
+
+
+def _translated_from(page, config) -> SourceText | None:
+    """In a translated edition, the source page that `page` names in `source:`."""
+    source_dir = _translated(config)
+    if source_dir is None:
+        return None
+    prefix = _docs_prefix(config.config_file_path or "mkdocs.yml", str(source_dir))
+    return find_source(page.file.content_string, page.meta, source_dir, prefix)
 
 
 def add_search_keywords(config) -> None:

@@ -18,7 +18,10 @@ does (indented YAML), so the renderer and the checks see the same values;
 `id_problem` is the id rule both apply. Lines end where the engine ends them
 (LF, CR), so a U+2028 stays inside its line, and a title, item or hint that
 holds a control character, typed or as a character reference, is a problem
-of form. Pure functions over text, no engine.
+of form. In a translated page, `carry_ids` gives each item the id of the
+item at the same position in the source page's checklist of the same id, so a
+reader's ticks and notes carry across editions. Pure functions over text, no
+engine.
 """
 
 from __future__ import annotations
@@ -153,6 +156,26 @@ def item_id(text: str) -> str:
         return slug
     cut = slug[: ID_MAX_CHARS + 1].rfind("-")
     return slug[: cut if cut > 0 else ID_MAX_CHARS]
+
+
+def carry_ids(checklists: list[Checklist], source: list[Checklist]) -> list[Checklist]:
+    """A translated page's `checklists`, each item with the id its position has in `source`.
+
+    The rule: item N of a translated checklist is item N of the source page's
+    checklist with the same `id:`, counted in reading order, nested items
+    included. An item the source has no position for, or a checklist the source
+    does not have, keeps the id of its own words (the checks report both).
+    """
+    source_ids = {checklist.id: [item.id for item in checklist.items] for checklist in source}
+    carried = []
+    for checklist in checklists:
+        ids = source_ids.get(checklist.id, [])
+        items = [
+            replace(item, id=ids[position]) if position < len(ids) else item
+            for position, item in enumerate(checklist.items)
+        ]
+        carried.append(replace(checklist, items=items))
+    return carried
 
 
 def slugify(value: str) -> str:

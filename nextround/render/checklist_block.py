@@ -2,14 +2,18 @@
 
 A pymdownx Blocks extension. It works on the block's raw Markdown (before
 inline parsing), so item ids come from `parse.checklists.item_id` applied to
-the very text the source parser sees, and a block whose id breaks
+the very text the source parser sees; in a translated edition, `item_ids`
+gives the ids of the source page's checklist of the same id, which item N
+takes by position (`parse.checklists.carry_ids`). A block whose id breaks
 `parse.checklists.id_problem` is not rendered at all (the checks report it).
 The output is plain HTML that works without JavaScript: real checkboxes whose
 label is the item text, then `online.marker(id)` for the printed address. The
 title carries the heading of the printed "Date or note" line, in the build's
 language (`note_line`, shown by the print styles with `attr()`).
 A plan's `when:` and `remind:` options (`parse.plan_days`) become `data-when`
-and `data-remind`, which `checklists.js` turns into dates.
+and `data-remind`, which `plan.js` turns into dates; a reminder in another
+language also gets its day phrase as written (`data-remind-phrase`) and in
+English (`data-remind-day`), the words plan.js reads.
 
 pymdownx Blocks tests every block of a document for an opening `///`, which
 was most of what the checklist block cost on a page without one. So the
@@ -30,6 +34,7 @@ from pymdownx.blocks.block import Block
 
 from nextround.parse.checklists import id_problem, item_id
 from nextround.parse.plan_days import OPTIONS as PLAN
+from nextround.parse.plan_days import remind_day
 
 _MARKERS = ("[ ]", "[x]", "[X]")
 # After `pymdownx.snippets` (32) and whitespace normalization (30), before
@@ -61,6 +66,9 @@ class ChecklistBlock(Block):
                 **{f"data-{key}": str(self.options[key]) for key in PLAN if self.options[key]},
             },
         )
+        if day := remind_day(self.options["remind"], self.config["language"]):
+            container.set("data-remind-phrase", day[0])
+            container.set("data-remind-day", day[1])
         title = ElementTree.SubElement(container, "p", {"class": "nr-checklist__title"})
         if self.config["note_line"]:
             title.set("data-nr-note-line", self.config["note_line"])
@@ -72,19 +80,23 @@ class ChecklistBlock(Block):
         checklist_id = block.get("data-checklist", "")
         for task_list in (*block.iter("ul"), *block.iter("ol")):
             task_list.set("class", "nr-checklist__items")
+        carried = self.config["item_ids"](checklist_id)
+        position = 0
         for item in block.iter("li"):
-            _render_item(item, checklist_id)
+            own = carried[position] if position < len(carried) else None
+            position += _render_item(item, checklist_id, own)
         # Where the build puts the printed address and QR code (`render/online.py`).
         ElementTree.SubElement(block, "div", {"class": "nr-online", "data-nr-online": checklist_id})
 
 
-def _render_item(item: ElementTree.Element, checklist_id: str) -> None:
+def _render_item(item: ElementTree.Element, checklist_id: str, carried: str | None) -> bool:
+    """Render a task item with the id `carried` (or its words' id); False if it is no task."""
     holder = item[0] if len(item) and item[0].tag == "p" else item
     raw = (holder.text or "").lstrip()
     if not raw.startswith(_MARKERS):
-        return
+        return False
     text, _, hint = raw[3:].strip().partition("\n")
-    identifier = item_id(text)
+    identifier = carried or item_id(text)
     item.set("class", "nr-checklist__item")
     item.set("data-item", identifier)
     holder.text = None
@@ -99,6 +111,7 @@ def _render_item(item: ElementTree.Element, checklist_id: str) -> None:
         note = ElementTree.Element("span", {"class": "nr-checklist__hint", "id": hint_id})
         note.text = " ".join(hint.split())
         holder.insert(1, note)
+    return True
 
 
 class ChecklistExtension(BlocksExtension):
@@ -110,13 +123,27 @@ class ChecklistExtension(BlocksExtension):
         md.preprocessors.register(_Gate(md, self), "nr-checklist-gate", GATE_PRIORITY)
 
     def __init__(self, *args, **kwargs):
-        """Take `note_line`: the printed heading of the line beside each item ('' for none)."""
-        self.config = {"note_line": ["", "The printed heading of the line beside each item."]}
+        """Take `note_line`, `item_ids` and `language`.
+
+        `note_line` is the printed heading of the line beside each item ('' for none);
+        `item_ids` maps a checklist id to the item ids a translation carries (none by default);
+        `language` is the language of the pages' reminders.
+        """
+        self.config = {
+            "note_line": ["", "The printed heading of the line beside each item."],
+            "item_ids": [_no_ids, "A checklist id -> the item ids its items take by position."],
+            "language": ["en", "The language the pages' reminders are written in."],
+        }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - pymdownx's name
         """Add the block."""
         block_mgr.register(ChecklistBlock, self.getConfigs())
+
+
+def _no_ids(checklist_id: str) -> tuple[str, ...]:
+    """In the source edition no item takes its id from another page."""
+    return ()
 
 
 class _Gate(Preprocessor):
