@@ -377,6 +377,10 @@ nextRound.module("store", (nr) => {
     });
   }
 
+  // A slow phone shows a long page's elements a few at a time: no task of ours runs
+  // much over this long, so a tap is never kept waiting.
+  const SLICE_MS = 30;
+
   function setUpPage() {
     const found = setups.flatMap(([selector, setup]) =>
       [...document.querySelectorAll(`${selector}:not([data-nr-ready])`)].map((node) => [node, setup]),
@@ -385,11 +389,19 @@ nextRound.module("store", (nr) => {
     const kept = views.filter((view) => document.contains(view.node));
     if (kept.length < views.length) store.newPage(); // an instant navigation left the last page
     views = kept;
-    for (const [node, setup] of found) {
-      node.dataset.nrReady = "1";
-      views.push({ node, show: setup(node) });
-    }
-    showAll();
+    found.forEach(([node]) => (node.dataset.nrReady = "1"));
+    const slice = (begun = performance.now()) => {
+      while (found.length) {
+        const [node, setup] = found.shift();
+        if (!document.contains(node)) continue; // the reader has moved on
+        const view = { node, show: setup(node) };
+        views.push(view);
+        view.show();
+        if (found.length && performance.now() - begun > SLICE_MS) return setTimeout(slice);
+      }
+      showAll();
+    };
+    slice();
   }
 
   /* Set up each element matching `selector` with `setup(node)`, which returns the
