@@ -404,21 +404,26 @@ nextRound.module("store", (nr) => {
     slice();
   }
 
-  /* Set up each element matching `selector` with `setup(node)`, which returns the
-     function that redraws it; every save redraws every view. */
+  /* Set the page up in a task of its own, once however often it is asked: after every
+     module of this bundle has said what it shows, and apart from Material's start-up. */
   let queued = false;
-  nr.view = (selector, setup) => {
-    setups.push([selector, setup]);
+  const schedule = () => {
     if (queued) return;
     queued = true;
-    // Once, after every module of this bundle has said what it shows.
-    queueMicrotask(() => {
+    setTimeout(() => {
       queued = false;
       setUpPage();
     });
   };
+
+  /* Set up each element matching `selector` with `setup(node)`, which returns the
+     function that redraws it; every save redraws every view. */
+  nr.view = (selector, setup) => {
+    setups.push([selector, setup]);
+    schedule();
+  };
   nr.showAll = showAll;
 
   store.watch(showAll); // after every save, here or in another tab
-  nr.onPage(setUpPage);
+  nr.onPage(schedule);
 });
