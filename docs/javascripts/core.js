@@ -47,13 +47,15 @@ window.nextRound ??= (() => {
       return node;
     },
 
-    /* Run `setup` on this page now and again after each instant navigation. The script
-       comes after the page's content, so the content is there when it runs; Material
-       re-runs `document$` after each instant navigation (and not on file:// pages).
-       `setup` must be safe to run twice. */
+    /* Run `setup` on this page and again after each instant navigation, each time in a
+       task of its own, so it never lengthens Material's start-up task. The script comes
+       after the page's content, so the content is there when it runs; Material re-runs
+       `document$` after each instant navigation (and not on file:// pages). `setup` must
+       be safe to run twice. */
     onPage(setup) {
-      const follow = () => typeof document$ !== "undefined" && document$.subscribe(setup);
-      setup();
+      const soon = () => setTimeout(setup);
+      const follow = () => typeof document$ !== "undefined" && document$.subscribe(soon);
+      soon();
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
       else follow();
     },

@@ -425,5 +425,5 @@ nextRound.module("store", (nr) => {
   nr.showAll = showAll;
 
   store.watch(showAll); // after every save, here or in another tab
-  nr.onPage(schedule);
+  nr.onPage(setUpPage);
 });
