@@ -55,9 +55,9 @@ _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)]) \[([ xX])\](?:[ \t]+(.*?))?[ \t]
 # Anything that looks like it wanted to be a task item (bullet or number, then brackets).
 _ITEMISH = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]*\[[^\]\n]{0,3}\](?![(\[:])")
 # An opening code fence: indent, three or more backticks or tildes, an info string.
-# What any line that opens a checklist or looks like an item holds (`_OPEN`, `_ITEMISH`):
-# a page without it has neither, so it is not read line by line.
-_MAYBE = re.compile(r"/{3,}[ \t]*checklist|(?:[-*+]|\d[.)])[ \t]*\[[^\]\n]{0,3}\]")
+# What a line that looks like an item holds (`_ITEMISH`); a line that opens a checklist
+# holds "checklist". A page with neither is not read line by line.
+_SHORT_BRACKETS = re.compile(r"\[[^\]\n]{0,3}\]")
 _FENCE = re.compile(r"^ *(`{3,}|~{3,})(.*)$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Inline Markdown that should not reach an id: links and images keep their text.
@@ -202,7 +202,7 @@ def read_options(lines: list[str]) -> tuple[dict | None, str]:
 
 def parse(markdown: str) -> tuple[list[Checklist], list[SyntaxProblem]]:
     """Every checklist that renders from `markdown`, and problems of form found on the way."""
-    if not _MAYBE.search(markdown):
+    if "checklist" not in markdown and not _SHORT_BRACKETS.search(markdown):
         return [], []
     reader = _Reader()
     for number, line in enumerate(file_lines(markdown), start=1):
