@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from nextround.editions import Edition, editions
 from nextround.parse.snippets import Snippets
 
 
@@ -33,6 +34,8 @@ class SiteConfig:
     """The snippet files `pymdownx.snippets` reads (its `base_path` and `auto_append`)."""
     language: str = "en"
     """`theme.language`: the language of the interface text (`nextround/messages.py`)."""
+    editions: tuple[Edition, ...] = ()
+    """The site's editions (`extra.languages`), the source first."""
 
 
 def read_site_config(config_file: str | Path) -> SiteConfig:
@@ -52,8 +55,10 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
     )
     theme = values.get("theme")
     language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
+    extra = values.get("extra")
     return SiteConfig(
         language=str(language),
+        editions=editions(extra if isinstance(extra, dict) else None),
         config_file=path,
         docs_dir=docs_dir,
         docs_prefix="" if prefix in ("", ".") else prefix + "/",
