@@ -5,7 +5,7 @@ a career center's `extra.center`; `on_files` adds its logo and pages and
 leaves out the sources of our bundles;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress"
-and gives each page the one script and stylesheet its content uses;
+and gives each page the one script and stylesheet its content uses and its editions;
 `on_post_page` and `on_post_template` put the center's contacts into their slots;
 `on_post_build` adds the pages' search keywords to Material's search index.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -46,10 +46,12 @@ def on_env(env, config, files):
     """Write the list of every checklist into its page; give each page its bundles."""
     mkdocs_build.fill_registry(files, config)
     mkdocs_build.bundle_assets(env, files, config)
+    mkdocs_build.edition_globals(env, config)
 
 
 def on_files(files, config):
-    """Add a career center's logo, favicon and own pages; leave out our bundles' sources."""
+    """Add the English files a translation lacks and a center's files; drop bundle sources."""
+    mkdocs_build.add_edition_files(files, config)
     return mkdocs_build.add_center_files(files, config)
 
 

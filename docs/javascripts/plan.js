@@ -39,12 +39,14 @@ nextRound.module("plan", (nr) => {
 
   /* [phrase, first day, last day] of the day phrase in `text`, in a plan that starts at `time`. */
   function span(time, text) {
-    const [phrase, business, ...days] = text.match(/(business )?days? (\d+)(?: to (\d+))?/);
+    const [phrase, business, habil, ...days] = text.match(
+      /(?:(business )?days? |días? (hábil(?:es)? )?)(\d+)(?: (?:to|a) (\d+))?/,
+    );
     return [
       phrase,
       ...days.map((n = days[0]) => {
         let day = time;
-        if (!business) return day + (n - 1) * DAY;
+        if (!business && !habil) return day + (n - 1) * DAY;
         while (n > 0) if (new Date((day += DAY)).getUTCDay() % 6) n--;
         return day;
       }),

@@ -10,6 +10,7 @@ reader starts (day 1), and may carry one reminder sentence with one day in it:
 
 `days 3 to 7` counts calendar days; `business day 3` counts Monday to Friday
 only, after the start date, as the guides do where they say "business days".
+A Spanish page writes the same phrases in Spanish: `días 3 a 7`, `día hábil 3`.
 `docs/javascripts/checklists.js` reads the same phrase (the regex in its
 `span`) to show dates and write the calendar file. Pure functions over the
 option values.
@@ -24,8 +25,9 @@ from nextround.text import control_characters, control_names
 OPTIONS = ("when", "remind")
 MAX_DAY = 60
 MAX_REMIND_CHARS = 120
-# One day phrase: 'business ' for Monday to Friday, a first day, maybe a last day.
-PHRASE = re.compile(r"(business )?days? (\d+)(?: to (\d+))?")
+# One day phrase, in English or Spanish: 'business ' (or 'hábil') for Monday to Friday,
+# a first day, maybe a last day (groups 3 and 4).
+PHRASE = re.compile(r"(?:(business )?days? |días? (hábil(?:es)? )?)(\d+)(?: (?:to|a) (\d+))?")
 _DAY_ONE = "(day 1 is the day the reader starts)"
 
 
@@ -47,7 +49,7 @@ def option_problem(key: str, value: object) -> str:
             f"like 'days 3 to 7' {_DAY_ONE} or 'business days 1 to 3'."
         )
     phrases = list(PHRASE.finditer(value))
-    if len(phrases) != 1 or phrases[0].group(3):
+    if len(phrases) != 1 or phrases[0].group(4):
         return (
             f"Checklist option 'remind: {value[:40]}' should name exactly one day, as in "
             f"'Send your one reply by business day 3.' {_DAY_ONE}."
@@ -61,8 +63,8 @@ def option_problem(key: str, value: object) -> str:
 
 
 def _days_problem(key: str, value: str, found: re.Match) -> str:
-    first = int(found.group(2))
-    last = int(found.group(3) or first)
+    first = int(found.group(3))
+    last = int(found.group(4) or first)
     if not 1 <= first <= last <= MAX_DAY:
         return (
             f"Checklist option '{key}: {value[:40]}' counts days {first} to {last}; "
