@@ -53,10 +53,16 @@ def source_docs_dir(docs_dir: Path, language: str, extra: Mapping | None) -> Pat
 
 
 def language_of(path: PurePosixPath, known: tuple[Edition, ...]) -> str:
-    """The language of a repository file: `docs/xx/` and `includes/xx/` hold edition xx's text."""
-    parts = PurePosixPath(path).parts
+    """The language of a repository file: that of edition xx for `docs/xx/`, `includes/xx/`.
+
+    A translation's message catalog, `includes/messages/xx.yml`, is in its language too.
+    """
+    path = PurePosixPath(path)
+    parts = path.parts
     for edition in known[1:]:
         if len(parts) > 2 and parts[0] in TEXT_ROOTS and parts[1] == edition.code:
+            return edition.code
+        if parts[:2] == ("includes", "messages") and path.stem == edition.code:
             return edition.code
     return known[0].code
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from nextround.editions import Edition, editions, source_docs_dir, translation_folders
 from nextround.messages import Catalog
@@ -68,6 +68,8 @@ def add_source_files(build: EditionBuild, files, config) -> None:
             file = File(src_uri, str(build.source_docs), config.site_dir, config.use_directory_urls)
             if file.is_documentation_page():
                 build.borrowed.add(src_uri)
+                # A new English page the edition's nav does not list yet is still built.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
 
 
