@@ -10,11 +10,20 @@ LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "m
 
 # A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
 CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
+# Every edition of the site, one "code folder config" line each, the English first
+# (extra.languages; nextround/cli/editions.py). Read when a recipe runs, after set-up.
+EDITIONS = $(shell $(BIN)/python -m nextround.cli.editions $(CONFIG) || echo FAILED)
+# Run $(1) once per edition with $$code, $$folder and $$config set; stop at the first failure.
+define each_edition
+@set -- $(EDITIONS); [ "$$1" != FAILED ] || exit 2; \
+while [ $$# -ge 3 ]; do code=$$1 folder=$$2 config=$$3; shift 3; \
+  echo "== $$code: $$config"; $(1) || exit 1; done
+endef
 
 help:
-	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload"
+	@echo "make serve   set up, then serve every edition at http://127.0.0.1:8000 (Spanish: /es/)"
 	@echo "make test    set up, then run every test (browser tests need Debian's chromium)"
-	@echo "make build   strict build into site/ (CENTER=folder: a career center's copy)"
+	@echo "make build   strict build of every edition into site/ (CENTER=folder: a center's copy)"
 	@echo "make offline zip a copy that works from file:// (next-round-offline.zip)"
 	@echo "make lint    the checks pre-commit runs: ruff, Markdown, spelling, make check"
 	@echo "make hooks   run those checks before each commit (pre-commit install)"
@@ -49,11 +58,14 @@ $(VNU_STAMP): tools/package-lock.json
 	  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the HTML validity test needs it (apt-get install npm)"; fi
 
+# Every edition at http://127.0.0.1:8000 (Spanish under /es/), rebuilt when a source changes.
 serve: $(VENV)/.docs-installed
-	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --livereload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
 
+# The English into site/, then each other edition into site/<code>/ (its own --clean
+# empties only that folder).
 build: $(VENV)/.docs-installed
-	$(MKDOCS) build -f $(CONFIG) --strict --clean -d $(CURDIR)/site
+	$(call each_edition,$(MKDOCS) build -f $$config --strict --clean -d $(CURDIR)/site/$$folder)
 
 offline: $(VENV)/.docs-installed $(VNU_STAMP)
 	$(BIN)/python -m nextround.cli.offline -f $(CONFIG) -o next-round-offline.zip
@@ -87,9 +99,10 @@ report: $(VENV)/.test-installed
 	$(BIN)/python tests/prose.py
 
 # ENGINE=properdocs builds with ProperDocs; SITE=dir checks a site that is already built.
+# Every edition; with SITE=dir, the English in dir and each other edition in dir/<code>.
 check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs-installed)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check -f $(CONFIG) \
-		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE))
+	$(call each_edition,NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check -f $$config \
+		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE)/$$folder))
 
 check-external: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links

@@ -5,8 +5,8 @@ a career center's `extra.center`; `on_files` adds its logo and pages and
 leaves out the sources of our bundles;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress",
-gives each page the one script and stylesheet its content uses and the
-templates their interface text;
+gives each page the one script and stylesheet its content uses, its editions,
+and the templates their interface text;
 `on_post_page` and `on_post_template` put the center's contacts into their slots;
 `on_post_build` adds the pages' search keywords to Material's search index.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -48,10 +48,12 @@ def on_env(env, config, files):
     mkdocs_build.fill_registry(files, config)
     mkdocs_build.bundle_assets(env, files, config)
     mkdocs_build.give_messages(env, config)
+    mkdocs_build.edition_globals(env, config)
 
 
 def on_files(files, config):
-    """Add a career center's logo, favicon and own pages; leave out our bundles' sources."""
+    """Add the English files a translation lacks and a center's files; drop bundle sources."""
+    mkdocs_build.add_edition_files(files, config)
     return mkdocs_build.add_center_files(files, config)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Edition:
 
 
 SOURCE = Edition("en", "English")
+# The repository folders whose subfolder `xx/` holds edition xx's text.
+TEXT_ROOTS = ("docs", "includes")
 
 
 def editions(extra: Mapping | None) -> tuple[Edition, ...]:
@@ -48,3 +50,23 @@ def source_docs_dir(docs_dir: Path, language: str, extra: Mapping | None) -> Pat
     if language == editions(extra)[0].code:
         return None
     return Path(docs_dir).parent
+
+
+def language_of(path: PurePosixPath, known: tuple[Edition, ...]) -> str:
+    """The language of a repository file: that of edition xx for `docs/xx/`, `includes/xx/`.
+
+    A translation's message catalog, `includes/messages/xx.yml`, is in its language too.
+    """
+    path = PurePosixPath(path)
+    parts = path.parts
+    for edition in known[1:]:
+        if len(parts) > 2 and parts[0] in TEXT_ROOTS and parts[1] == edition.code:
+            return edition.code
+        if parts[:2] == ("includes", "messages") and path.stem == edition.code:
+            return edition.code
+    return known[0].code
+
+
+def translation_folders(known: tuple[Edition, ...]) -> tuple[str, ...]:
+    """The folders, under `docs/` and `includes/`, of every edition but the source: ('es',)."""
+    return tuple(edition.code for edition in known[1:])

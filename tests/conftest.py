@@ -16,6 +16,7 @@ import pytest
 from run_once import run_once
 
 from nextround import nginx
+from nextround.cli.editions import edition_configs
 from nextround.cli.handouts import CHROMIUM_FLAGS
 from nextround.engine.build_command import run_build
 from nextround.nginx import free_port
@@ -41,9 +42,17 @@ class Server:
 
 
 def build_site(config_file: Path, site_dir: Path) -> Build:
-    """Run a strict MkDocs build of `config_file` into `site_dir`."""
-    result = run_build(config_file, site_dir, quiet=False)
-    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+    """Strict MkDocs builds of every edition of `config_file`, laid out as `make build` does.
+
+    The source edition goes into `site_dir`, each translation into `site_dir/<code>/`.
+    """
+    output = ""
+    for _code, folder, edition_config in edition_configs(config_file):
+        result = run_build(edition_config, site_dir / folder, quiet=False)
+        output += result.stdout + result.stderr
+        if result.returncode != 0:
+            return Build(site_dir, result.returncode, output)
+    return Build(site_dir, 0, output)
 
 
 def build_once(tmp_path_factory, worker_id: str, name: str, config_file: Path) -> Build:
@@ -84,11 +93,15 @@ def center_dir(tmp_path_factory, worker_id) -> Path:
 
 
 def built_pages(site_dir):
-    """Paths of every HTML page in the build, relative to the site root."""
+    """Paths of every HTML page of the source edition, relative to the site root.
+
+    The translated editions' folders (`es/`) are left out: their pages are another site.
+    """
+    translations = {code for code, folder, _c in edition_configs(ROOT / "mkdocs.yml")[1:]}
     return sorted(
         path.relative_to(site_dir).as_posix()
         for path in site_dir.rglob("*.html")
-        if path.name != "404.html"
+        if path.name != "404.html" and path.relative_to(site_dir).parts[0] not in translations
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from nextround.editions import language_of
+from nextround.engine.site_config import read_site_config
 from nextround.parse.checklists import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +19,7 @@ DOCS = ROOT / "docs"
 INCLUDES = ROOT / "includes"
 WORDS_FILE = INCLUDES / "words-we-use.md"
 TEMPLATES = INCLUDES / "templates"
+EDITIONS = read_site_config(ROOT / "mkdocs.yml").editions
 
 # A row of the words table: `| resume | CV |`.
 _ROW = re.compile(r"^\|(.*)\|\s*$")
@@ -109,13 +112,18 @@ def spelling_problems(
     return problems
 
 
+def in_english(path: Path, root: Path = ROOT) -> bool:
+    """Whether `path` is English: not in a translation's `docs/xx/` or `includes/xx/`."""
+    return language_of(PurePosixPath(relative(path, root)), EDITIONS) == EDITIONS[0].code
+
+
 def prose_files(*folders: Path) -> list[Path]:
-    """Markdown and CSV files readers read under `folders`, without the words table."""
+    """English Markdown and CSV files readers read under `folders`, without the words table."""
     return sorted(
         path
         for folder in folders
         for path in folder.rglob("*")
-        if path.suffix in {".md", ".csv"} and path != WORDS_FILE
+        if path.suffix in {".md", ".csv"} and path != WORDS_FILE and in_english(path)
     )
 
 

@@ -172,6 +172,8 @@ def center_copy(folder: Path, old: str, new: str) -> Path:
     """The example center copied into `folder`: paths to Next Round absolute, one value changed."""
     shutil.copytree(EXAMPLE_CENTER.parent, folder / "center")
     config = folder / "center" / "mkdocs.yml"
+    spanish = config.with_name("mkdocs.es.yml")
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("../../", f"{ROOT}/"))
     text = config.read_text(encoding="utf-8").replace("../../", f"{ROOT}/")
     assert old in text
     config.write_text(text.replace(old, new, 1), encoding="utf-8")

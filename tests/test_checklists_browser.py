@@ -16,7 +16,7 @@ from checklist_pages import (
     storage_key,
     ticked,
 )
-from conftest import nginx_serving, watch_page
+from conftest import built_pages, nginx_serving, watch_page
 from playwright.sync_api import expect
 
 GUIDE = "guides/process-the-news/"
@@ -76,7 +76,8 @@ def test_progress_page_lists_every_checklist_with_progress(server, site_dir, pag
     page.goto(server.url + PROGRESS)
     entries = page.locator(".nr-registry__entry")
     rendered = sum(
-        path.read_text().count('class="nr-checklist"') for path in site_dir.rglob("*.html")
+        (site_dir / path).read_text().count('class="nr-checklist"')
+        for path in built_pages(site_dir)
     )
     assert entries.count() == rendered
     row = page.locator(".nr-registry__entry[data-checklist='news-first-48-hours']")

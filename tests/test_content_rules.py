@@ -18,6 +18,7 @@ from content_rules import (
     Step,
     checklist_steps,
     do_this_now_steps,
+    in_english,
     included_templates,
     is_conditional,
     normalized,
@@ -30,7 +31,7 @@ from content_rules import (
 )
 from prose import GUIDES, PLAN
 
-PAGES = sorted(DOCS.rglob("*.md"))
+PAGES = sorted(path for path in DOCS.rglob("*.md") if in_english(path))
 # What contributors and career centers read, held to the same words.
 CONTRIBUTOR_FILES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "mkdocs.yml"]
 STEP_PAGES = [DOCS / page for page in [*GUIDES, PLAN]]

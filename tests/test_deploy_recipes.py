@@ -56,7 +56,11 @@ def test_apache_keeps_exactly_the_fingerprinted_files_for_a_year(site_dir):
     text = (DEPLOY / "apache.htaccess").read_text(encoding="utf-8")
     pattern = re.compile(re.search(r'<FilesMatch "([^"]+)">', text).group(1))
     kept = {p.name for p in site_dir.rglob("*") if p.is_file() and pattern.search(p.name)}
-    assets = {p.name for p in (site_dir / "assets").rglob("*.min.*") if ".map" not in p.suffix}
+    assets = {  # every edition's assets/ (site/assets/, site/es/assets/)
+        p.name
+        for p in site_dir.rglob("*.min.*")
+        if "assets" in p.relative_to(site_dir).parts and ".map" not in p.suffix
+    }
     fingerprinted = {name for name in assets if re.search(r"\.[0-9a-f]{8}\.min\.", name)}
     assert kept == fingerprinted
     assert any(name.startswith("bundle.") for name in kept)

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 import tiny_site
+from conftest import built_pages
 from tiny_site import ROOT
 
 from nextround.engine.built_site import CONTENT_CLASS
@@ -39,7 +40,8 @@ def properdocs_site(tmp_path_factory):
 
 
 def pages_of(folder):
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.html"))
+    """The English edition's pages (ProperDocs builds mkdocs.yml alone)."""
+    return [*built_pages(folder), "404.html"]
 
 
 def content(folder, page):

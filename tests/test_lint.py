@@ -14,6 +14,7 @@ SAMPLES = Path(__file__).parent / "lint_samples"
 # Planted misspellings, written in halves so the spelling check of this file stays clean.
 TYPO = "reci" + "eve"
 UK_WORD = "organi" + "sation"
+SPANISH_WORD = "posi" + "ble"  # Spanish, and a misspelling to codespell's English lists
 PROBLEM_LINE = re.compile(r"^(?P<path>[\w./-]+\.\w+):(?P<line>\d+): .+ Fix: .+$")
 
 
@@ -104,3 +105,21 @@ def test_every_problem_line_names_file_line_and_fix(repo):
             match = PROBLEM_LINE.match(line)
             assert match, line
             assert match["path"] == "docs/planted-many.md"
+
+
+def test_spanish_text_gets_the_markdown_rules_but_not_the_english_spelling_lists(repo):
+    page = repo / "docs" / "es" / "planted-spanish.md"
+    page.write_text(
+        "# Página\n\n#Sin espacio\n\n"
+        f"Es {SPANISH_WORD} que la [organización](#un-ancla) responda. Escribe a la {UK_WORD}.\n"
+    )
+    try:
+        markdown = lint("markdown", repo, "docs/es/planted-spanish.md").stdout.splitlines()
+        spelling = lint("spelling", repo, "docs/es/planted-spanish.md")
+    finally:
+        page.unlink()
+    assert [line.split(" (")[0] for line in markdown[:-1]] == [
+        "docs/es/planted-spanish.md:3: No space present after the hash character on a "
+        "possible Atx Heading"
+    ]
+    assert spelling.returncode == 0, spelling.stdout

@@ -12,17 +12,30 @@ what is wrong and how to fix it. Exit status 1 when there is a problem.
   `.codespell-words.txt` over every text file, then a US English pass
   (UK spellings such as "organisation") over the Markdown and YAML that
   readers and contributors read.
+
+Per language: the text of a translated edition (`docs/xx/`, `includes/xx/`
+for each language of `extra.languages` after the first) gets the Markdown
+linter without MD051, because its headings keep the English anchors as
+`{#anchor}`, which the linter does not read (the build checks every anchor);
+codespell's lists are English, so they read only English text. A translation's
+words are checked by its own words-we-use list.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the `nextround` package
+
+from nextround.editions import SOURCE, Edition, language_of  # noqa: E402
+from nextround.engine.site_config import ConfigError, read_site_config  # noqa: E402
+
 BIN = Path(sys.executable).parent
 # Where readers' and contributors' words live: these folders and the top-level files.
 TEXT_FOLDERS = ["docs", "includes", ".github"]
@@ -100,9 +113,13 @@ def main(argv: list[str] | None = None) -> int:
 def markdown_problems(files: list[Path]) -> tuple[list[str], int]:
     """Plain-words problems of the Markdown linter, and how many files it read."""
     targets = _markdown_files(files)
-    if not targets:
-        return [], 0
-    result = _run([str(BIN / "pymarkdown"), "--config", ".pymarkdown.yml", "scan", *targets])
+    source = [name for name in targets if _is_source_text(Path(name))]
+    translated = [name for name in targets if name not in source]
+    result = ""
+    for names, disabled in ((source, []), (translated, ["--disable-rules", "md051"])):
+        if names:
+            command = [str(BIN / "pymarkdown"), "--config", ".pymarkdown.yml", *disabled]
+            result += _run([*command, "scan", *names])
     problems = []
     for line in result.splitlines():
         match = _PYMARKDOWN.match(line)
@@ -121,12 +138,11 @@ def markdown_problems(files: list[Path]) -> tuple[list[str], int]:
 
 
 def spelling_problems(files: list[Path]) -> tuple[list[str], int]:
-    """Plain-words problems of the spelling check and the US English pass."""
-    everything = [str(f) for f in files or _tree_files()]
+    """Plain-words problems of the spelling check and the US English pass, on English text."""
+    everything = [str(f) for f in files or _tree_files() if _is_source_text(f)]
+    found = _run([str(BIN / "codespell"), *everything]) if everything else ""
     problems = [
-        _spelling_line(line, us_english=False)
-        for line in _run([str(BIN / "codespell"), *everything]).splitlines()
-        if line.strip()
+        _spelling_line(line, us_english=False) for line in found.splitlines() if line.strip()
     ]
     text_files = _text_files(files)
     if text_files:
@@ -162,8 +178,23 @@ def _text_files(files: list[Path]) -> list[str]:
     return [
         str(f)
         for f in files or _tree_files()
-        if f.suffix in SUFFIXES and _readers_text(f) and f != WORDS_WE_USE
+        if f.suffix in SUFFIXES and _readers_text(f) and f != WORDS_WE_USE and _is_source_text(f)
     ]
+
+
+def _is_source_text(path: Path) -> bool:
+    """Whether `path` is in the source language (English), not in a translated edition."""
+    known = _editions()
+    return language_of(PurePosixPath(_shown(str(path))), known) == known[0].code
+
+
+@functools.cache
+def _editions() -> tuple[Edition, ...]:
+    """The site's editions, from mkdocs.yml; English alone when it cannot be read."""
+    try:
+        return read_site_config(ROOT / "mkdocs.yml").editions
+    except ConfigError:
+        return (SOURCE,)
 
 
 def _readers_text(path: Path) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from nextround.editions import source_docs_dir
+from nextround.editions import source_docs_dir, translation_folders
 from nextround.engine import built_site
 from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
@@ -78,8 +78,14 @@ def run_checks(
             site_dir = Path(folder)
             if not _build(config, engine, site_dir, result):
                 return result
+        source = config.editions[0].code == config.language
         pages = built_site.read_pages(
-            config.docs_dir, site_dir, config.docs_prefix, config.directory_urls, _source(config)
+            config.docs_dir,
+            site_dir,
+            config.docs_prefix,
+            config.directory_urls,
+            _source(config),
+            skipped=translation_folders(config.editions) if source else (),
         )
         site = built_site.site_map(
             config.docs_dir, site_dir, pages, config.site_url, config.directory_urls

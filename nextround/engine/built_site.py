@@ -28,14 +28,16 @@ def read_pages(
     docs_prefix: str,
     directory_urls: bool = True,
     source: tuple[Path, str] | None = None,
+    skipped: tuple[str, ...] = (),
 ) -> list[SourcePage]:
     """One `SourcePage` per Markdown file of `docs_dir` that was written into `site_dir`.
 
     For a translated edition, `source` is the source's docs folder and how problems
-    name it ('docs/'): each page gets the source page its `source:` names.
+    name it ('docs/'): each page gets the source page its `source:` names. `skipped`
+    names folders of `docs_dir` that are other sites (the translated editions).
     """
     pages = []
-    for src_uri in _markdown_files(docs_dir):
+    for src_uri in _markdown_files(docs_dir, _SKIPPED + skipped):
         written = site_dir / page_file(src_uri, directory_urls)
         if not written.is_file():
             continue
@@ -97,13 +99,13 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
     return written
 
 
-def _markdown_files(docs_dir: Path) -> list[str]:
+def _markdown_files(docs_dir: Path, skipped: tuple[str, ...]) -> list[str]:
     """Docs-relative paths of the Markdown pages, in MkDocs' order (index first, folders last)."""
     found = []
     for folder, subfolders, names in os.walk(docs_dir):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         relative = Path(folder).relative_to(docs_dir).as_posix()
-        if relative != "." and relative.split("/")[0] in _SKIPPED:
+        if relative != "." and relative.split("/")[0] in skipped:
             continue
         for name in names:
             if name.endswith(".md") and not name.startswith("."):

@@ -59,6 +59,7 @@ from mkdocs.structure.files import File
 from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
 from nextround.editions import source_docs_dir
+from nextround.engine import editions_build
 from nextround.findings import Report
 from nextround.messages import Catalog, CatalogError, load
 from nextround.parse.checklists import Checklist, id_problem, parse
@@ -108,6 +109,8 @@ class Build:
     bundler: bundles.Bundler = field(default_factory=bundles.Bundler)
     assets: dict[str, bundles.PageAssets] = field(default_factory=dict)
     """A page's source path -> the stylesheet and script it loads."""
+    edition: editions_build.EditionBuild | None = None
+    """The edition this build makes (`engine/editions_build.py`)."""
 
 
 # The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css),
@@ -133,6 +136,7 @@ def start(config):
     global _current
     _current = Build(config)
     catalog = _current.catalog = _catalog(config)
+    _current.edition = editions_build.start(config)
     _current.bundler.messages = catalog.texts()
     config.markdown_extensions += [
         ChecklistExtension(
@@ -268,6 +272,18 @@ def add_center_files(files, config):
     return files
 
 
+def add_edition_files(files, config):
+    """A translated edition: add the source's files it has no translation of."""
+    editions_build.add_source_files(current(config).edition, files, config)
+    return files
+
+
+def edition_globals(env, config) -> None:
+    """Let templates name the page's editions and the notice on an untranslated page."""
+    build = current(config)
+    editions_build.template_globals(build.edition, env, config, build.catalog, offline(config))
+
+
 def bundle_assets(env, files, config) -> None:
     """Give each page the stylesheet and script its content uses; let templates name them."""
     build = current(config)
@@ -400,7 +416,7 @@ def read_rendered(html: str, page, config) -> str:
     if "last_reviewed" in page.meta:
         html = add_reading_time(html, build.catalog)
     source.content = html = _add_online(source, html, config.site_url or "", build.catalog)
-    return html
+    return editions_build.mark_untranslated(build.edition, html, page)
 
 
 def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from nextround.editions import Edition, editions
 from nextround.parse.snippets import Snippets
 
 
@@ -35,6 +36,8 @@ class SiteConfig:
     """`theme.language`: the language of the interface text (`nextround/messages.py`)."""
     extra: dict = field(default_factory=dict)
     """`extra:`, where `extra.languages` lists the site's editions (`nextround/editions.py`)."""
+    editions: tuple[Edition, ...] = ()
+    """The site's editions (`extra.languages`), the source first."""
 
 
 def read_site_config(config_file: str | Path) -> SiteConfig:
@@ -58,6 +61,7 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
     return SiteConfig(
         language=str(language),
         extra=extra if isinstance(extra, dict) else {},
+        editions=editions(extra if isinstance(extra, dict) else None),
         config_file=path,
         docs_dir=docs_dir,
         docs_prefix="" if prefix in ("", ".") else prefix + "/",
