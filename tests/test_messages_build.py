@@ -189,7 +189,7 @@ def spanish_site(tmp_path_factory) -> Path:
     form with a Spanish template, and My progress.
     """
     folder = tmp_path_factory.mktemp("spanish") / "site"
-    template = ROOT / "translations" / "es" / "includes" / "templates" / "reply-to-rejection.md"
+    template = ROOT / "includes" / "es" / "templates" / "reply-to-rejection.md"
     files = {
         "docs/index.md": tiny_site.page("Inicio", PLAN, last_reviewed="2026-11-27"),
         "docs/templates.md": tiny_site.page("Plantillas", SPANISH_TEMPLATES),
