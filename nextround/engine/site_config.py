@@ -7,7 +7,7 @@ center's config that inherits ours is read as the engine reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -33,6 +33,8 @@ class SiteConfig:
     """The snippet files `pymdownx.snippets` reads (its `base_path` and `auto_append`)."""
     language: str = "en"
     """`theme.language`: the language of the interface text (`nextround/messages.py`)."""
+    extra: dict = field(default_factory=dict)
+    """`extra:`, where `extra.languages` lists the site's editions (`nextround/editions.py`)."""
 
 
 def read_site_config(config_file: str | Path) -> SiteConfig:
@@ -52,8 +54,10 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
     )
     theme = values.get("theme")
     language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
+    extra = values.get("extra")
     return SiteConfig(
         language=str(language),
+        extra=extra if isinstance(extra, dict) else {},
         config_file=path,
         docs_dir=docs_dir,
         docs_prefix="" if prefix in ("", ".") else prefix + "/",
