@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 LOCK_PY := --generate-hashes --python-version 3.11.5 --custom-compile-command "make lock"
 
-.PHONY: help serve build offline test lint hooks new-guide new-template report check check-external handouts audit bench policy lock clean
+.PHONY: help serve build offline test lint hooks new-guide new-template report check translation-status check-external handouts audit bench policy lock clean
 
 # A career center's own mkdocs.yml (it INHERITs ours): make build CENTER=examples/riverside
 CONFIG := $(if $(CENTER),$(CENTER)/mkdocs.yml,mkdocs.yml)
@@ -30,6 +30,7 @@ help:
 	@echo 'make new-guide SLUG=a-slug TITLE="A title"   start a draft guide'
 	@echo "make new-template NAME=a-name   start a message template"
 	@echo "make check   run the content checks and print the report"
+	@echo "make translation-status  which translated pages are current, behind or missing"
 	@echo "make check-external  check external links over the network (lychee)"
 	@echo "make handouts  write the printable checklists as PDFs into handouts/ (Chromium)"
 	@echo "make audit   Lighthouse scores of four pages served by nginx (reports in audit/)"
@@ -103,6 +104,10 @@ report: $(VENV)/.test-installed
 check: $(VENV)/.docs-installed $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs-installed)
 	$(call each_edition,NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.check -f $$config \
 		$(if $(ENGINE),--engine $(ENGINE)) $(if $(SITE),--site-dir $(SITE)/$$folder))
+
+# Per page and language: current, behind by N changes of the English page, missing, no source.
+translation-status: $(VENV)/.docs-installed
+	$(BIN)/python -m nextround.cli.translation_status -f $(CONFIG)
 
 check-external: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.external_links

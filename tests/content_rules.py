@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from nextround.editions import language_of
+from nextround.editions import editions, language_of
 from nextround.engine.site_config import read_site_config
 from nextround.parse.checklists import parse
 
@@ -19,7 +19,12 @@ DOCS = ROOT / "docs"
 INCLUDES = ROOT / "includes"
 WORDS_FILE = INCLUDES / "words-we-use.md"
 TEMPLATES = INCLUDES / "templates"
-EDITIONS = read_site_config(ROOT / "mkdocs.yml").editions
+# The endings a "Not" word may take and still be found: English plurals and past tenses.
+ENGLISH_ENDINGS = ("s", "es", "d", "ed")
+# Each translated language's ending, and the start of the "Use" cells of its rows that hold
+# for the reader only (tú), not for templates, which address their recipient formally.
+TRANSLATED_ENDINGS = {"es": ("s", "es")}
+READER_ONLY = {"es": "tú"}
 
 # A row of the words table: `| resume | CV |`.
 _ROW = re.compile(r"^\|(.*)\|\s*$")
@@ -41,6 +46,47 @@ _INCLUDE = re.compile(r'^--8<-- "templates/([^"]+)"\s*$', re.MULTILINE)
 _SUBJECT = re.compile(r"^Subject: (.*)$", re.MULTILINE)
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 PLACEHOLDER = re.compile(r"[A-Z][A-Za-z0-9' ]*")
+
+
+@dataclass(frozen=True)
+class Language:
+    """One edition's words: its words-we-use list and the files it holds to it."""
+
+    code: str
+    words_file: Path
+    files: tuple[Path, ...]
+    endings: tuple[str, ...]
+    reader_only: str | None = None
+    """Rows whose "Use" starts with this are not checked in `templates`."""
+    templates: Path | None = None
+
+
+def languages(root: Path = ROOT) -> list[Language]:
+    """Every edition of `extra.languages`, each with its own list over its own pages only.
+
+    The source edition's pages are `docs/` and `includes/` less the translated
+    editions' folders (`docs/xx/`, `includes/xx/`), which hold theirs.
+    """
+    codes = [e.code for e in editions(read_site_config(root / "mkdocs.yml").extra)]
+    docs, includes = root / "docs", root / "includes"
+    translated = [folder / code for code in codes[1:] for folder in (docs, includes)]
+    source = Language(
+        codes[0],
+        includes / WORDS_FILE.name,
+        tuple(prose_files(docs, includes, skip=translated)),
+        ENGLISH_ENDINGS,
+    )
+    return [source] + [
+        Language(
+            code,
+            includes / code / WORDS_FILE.name,
+            tuple(prose_files(docs / code, includes / code)),
+            TRANSLATED_ENDINGS.get(code, ("s",)),
+            READER_ONLY.get(code),
+            includes / code / "templates",
+        )
+        for code in codes[1:]
+    ]
 
 
 @dataclass(frozen=True)
@@ -91,39 +137,66 @@ def words_we_use(
 
 
 def spelling_problems(
-    files: list[Path], pairs: list[tuple[str, str]], root: Path = ROOT
+    files: list[Path],
+    pairs: list[tuple[str, str]],
+    root: Path = ROOT,
+    language: Language | None = None,
 ) -> list[str]:
-    """Each whole-word, case-insensitive use of a "Not" word, outside HTML tags."""
+    """Each whole-word, case-insensitive use of a "Not" word, outside HTML tags.
+
+    `language` gives the list to name, the endings a word may take, and the
+    rows (tú) that its message templates, written to their recipient, skip.
+    """
+    words_file = language.words_file if language else WORDS_FILE
+    endings = "|".join(language.endings if language else ENGLISH_ENDINGS)
     patterns = [
-        (use, avoid, re.compile(rf"\b{_words_pattern(avoid)}(s|es|d|ed)?\b", re.IGNORECASE))
+        (use, avoid, re.compile(rf"\b{_words_pattern(avoid)}({endings})?\b", re.IGNORECASE))
         for use, avoid in pairs
     ]
     problems = []
     for path in files:
         lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [row for row in patterns if not _reader_only(row[0], path, language)]
         for number, line in enumerate(lines, start=1):
             text = _TAG.sub(" ", line)
-            for use, avoid, pattern in patterns:
+            for use, avoid, pattern in rows:
                 for found in pattern.finditer(text):
                     problems.append(
                         f"{relative(path, root)}:{number}: '{found.group(0)}': write "
-                        f"'{use}', not '{avoid}' (see {relative(WORDS_FILE)})."
+                        f"'{use}', not '{avoid}' (see {_list_name(words_file, root)})."
                     )
     return problems
 
 
+def _list_name(words_file: Path, root: Path) -> str:
+    return relative(words_file, root if words_file.is_relative_to(root) else ROOT)
+
+
+def _reader_only(use: str, path: Path, language: Language | None) -> bool:
+    """Whether a row speaks to the reader only and `path` is a message template."""
+    if language is None or not language.reader_only or language.templates is None:
+        return False
+    return use.startswith(language.reader_only) and path.is_relative_to(language.templates)
+
+
 def in_english(path: Path, root: Path = ROOT) -> bool:
     """Whether `path` is English: not in a translation's `docs/xx/` or `includes/xx/`."""
-    return language_of(PurePosixPath(relative(path, root)), EDITIONS) == EDITIONS[0].code
+    known = read_site_config(ROOT / "mkdocs.yml").editions
+    return language_of(PurePosixPath(relative(path, root)), known) == known[0].code
 
 
-def prose_files(*folders: Path) -> list[Path]:
-    """English Markdown and CSV files readers read under `folders`, without the words table."""
+def prose_files(*folders: Path, skip: list[Path] = ()) -> list[Path]:
+    """Markdown and CSV files readers read under `folders`, without the words tables.
+
+    `skip`: files and folders left out (another language's pages).
+    """
     return sorted(
         path
         for folder in folders
         for path in folder.rglob("*")
-        if path.suffix in {".md", ".csv"} and path != WORDS_FILE and in_english(path)
+        if path.suffix in {".md", ".csv"}
+        and path.name != WORDS_FILE.name
+        and not any(path == s or path.is_relative_to(s) for s in skip)
     )
 
 

@@ -11,7 +11,6 @@ import pytest
 from conftest import built_pages
 from content_rules import (
     DOCS,
-    INCLUDES,
     PLACEHOLDER,
     ROOT,
     TEMPLATES,
@@ -21,9 +20,9 @@ from content_rules import (
     in_english,
     included_templates,
     is_conditional,
+    languages,
     normalized,
     placeholders,
-    prose_files,
     spelling_problems,
     subject,
     words_we_use,
@@ -122,9 +121,40 @@ def test_the_words_we_use_table_is_well_formed():
     assert ("career center", "careers service") in pairs
 
 
-def test_docs_and_includes_use_only_the_words_we_use():
-    pairs, _ = words_we_use()
-    assert spelling_problems([*prose_files(DOCS, INCLUDES), *CONTRIBUTOR_FILES], pairs) == []
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_each_languages_pages_use_only_its_words_we_use(language):
+    pairs, problems = words_we_use(language.words_file)
+    assert problems == []
+    files = [*language.files, *(CONTRIBUTOR_FILES if language == languages()[0] else [])]
+    assert files
+    assert spelling_problems(files, pairs, language=language) == []
+
+
+def test_each_list_holds_on_its_own_languages_pages_only(tmp_path):
+    files = {
+        "mkdocs.yml": "site_name: T\nextra:\n  languages:\n    - code: en\n    - code: es\n",
+        "includes/words-we-use.md": "| Use | Not |\n| --- | --- |\n| resume | CV |\n",
+        "includes/es/words-we-use.md": (
+            "| Use | Not |\n| --- | --- |\n| tú | usted |\n| programar | agendar |\n"
+        ),
+        "docs/guide.md": "Send your CV; usted is Spanish.\n",
+        "docs/es/guide.md": "Si usted quiere, manda tu CV.\n",
+        "includes/es/templates/reply.md": "Le escribo por si usted quiere agendar una llamada.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = []
+    for language in languages(tmp_path):
+        pairs, _ = words_we_use(language.words_file, root=tmp_path)
+        found += spelling_problems(list(language.files), pairs, tmp_path, language)
+    assert found == [
+        "docs/guide.md:1: 'CV': write 'resume', not 'CV' (see includes/words-we-use.md).",
+        "docs/es/guide.md:1: 'usted': write 'tú', not 'usted' (see includes/es/words-we-use.md).",
+        # A template addresses its recipient formally: the tú rows skip it, the others do not.
+        "includes/es/templates/reply.md:1: 'agendar': write 'programar', not 'agendar' "
+        "(see includes/es/words-we-use.md).",
+    ]
 
 
 def test_the_spelling_check_names_file_and_line(tmp_path):

@@ -9,8 +9,12 @@ written pages against their Markdown sources: links, anchors, assets, the
 allowed HTML, checklists and front matter. With `--site-dir`, checks a site
 that any engine already wrote. Prints one line per problem
 (`docs/x.md:12: ...`), the engine's own warnings, and the guides due for
-review. Exit status: 0 when clean (guides due for review do not fail), 1 on
-any problem or warning, 2 when the site cannot be built or the config read.
+review. For a translated edition (`mkdocs.es.yml`) it also lists the pages
+behind their English page and the English pages not translated yet
+(`nextround/check/translations.py`); a missing or wrong `source:` is a problem.
+Exit status: 0 when clean (guides due for review and translation notes do not
+fail), 1 on any problem or warning, 2 when the site cannot be built or the
+config read.
 """
 
 from __future__ import annotations
@@ -23,11 +27,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from nextround.check.translations import build_status
 from nextround.editions import source_docs_dir, translation_folders
 from nextround.engine import built_site
 from nextround.engine.build_command import run_build
 from nextround.engine.site_config import ConfigError, SiteConfig, read_site_config
-from nextround.findings import REVIEW_MONTHS, Report
+from nextround.findings import REVIEW_MONTHS, Finding, Report
 from nextround.messages import CatalogError, load
 from nextround.site import ExternalUrl, check_site, external_urls
 from nextround.text import plural
@@ -47,6 +52,8 @@ class CheckResult:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     external: list[ExternalUrl] = field(default_factory=list)
+    translation_notes: list[Finding] | None = None
+    """For a translated edition: its pages behind or not translated yet (never a failure)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +103,10 @@ def run_checks(
             result.errors.append(f"Interface text: {problem}")
             return result
         result.report = check_site(pages, site, date.today(), config.snippets, catalog=catalog)
+        translations = build_status(config.docs_dir, config.language, config.extra)
+        if translations is not None:
+            result.report.add(translations.problems)
+            result.translation_notes = translations.notes()
         result.warnings = _not_repeated(result.warnings, result.report, config.docs_prefix)
         if external:
             result.external = external_urls(pages, site, config.snippets)
@@ -125,6 +136,12 @@ def format_report(result: CheckResult) -> str:
             "",
             f"Due for review (last reviewed more than {plural(REVIEW_MONTHS, 'month')} ago):",
             *map(str, sorted(report.review_due)),
+        ]
+    if result.translation_notes:
+        lines += [
+            "",
+            "Translation notes (listed, not failing; `make translation-status` shows every page):",
+            *map(str, result.translation_notes),
         ]
     lines += ["", _summary(result)]
     return "\n".join(lines).lstrip("\n")
@@ -172,6 +189,8 @@ def _summary(result: CheckResult) -> str:
         plural(len(result.warnings), "MkDocs warning"),
         plural(len(report.review_due), "guide") + " due for review",
     ]
+    if result.translation_notes is not None:
+        parts.append(plural(len(result.translation_notes), "translation note"))
     if result.errors:
         parts.insert(0, plural(len(result.errors), "setup error"))
     failed = report.findings or result.warnings or result.errors
