@@ -114,7 +114,7 @@ check-external: $(VENV)/.test-installed
 
 # PDFs of the booklet and of every checklist, A4 and Letter, printed by Debian's Chromium.
 handouts: $(VENV)/.test-installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts --out handouts
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m nextround.cli.handouts -f $(CONFIG) --out handouts
 
 # Lighthouse, mobile settings, on four pages behind deploy/nginx.conf; nothing leaves 127.0.0.1.
 audit: $(VENV)/.docs-installed $(VNU_STAMP)

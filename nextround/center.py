@@ -51,6 +51,7 @@ _KEYS = (
     "favicon",
     "colors",
     "booking_url",
+    "booking_label",
     "email",
     "phone",
     "hours",
@@ -87,6 +88,7 @@ class Center:
 
     name: str
     booking_url: str = ""
+    booking_label: str = ""
     email: str = ""
     phone: str = ""
     hours: str = ""
@@ -118,6 +120,7 @@ def read_center(raw: object, config_dir: Path) -> Center | None:
     center = Center(
         name=name,
         booking_url=_https(raw, "booking_url", PREFIX, problems),
+        booking_label=_text(raw, "booking_label", PREFIX, problems),
         email=_email(raw, PREFIX, problems),
         phone=_phone(raw, PREFIX, problems),
         hours=_text(raw, "hours", PREFIX, problems),
@@ -135,6 +138,11 @@ def read_center(raw: object, config_dir: Path) -> Center | None:
         problems.append(
             f"{PREFIX}: no way to reach the center. Add booking_url, email or phone, "
             "so readers can book a time with an adviser."
+        )
+    if center.booking_label and not raw.get("booking_url"):
+        problems.append(
+            f"{PREFIX}.booking_label: a label with no booking_url to put it on. Add "
+            "booking_url, or remove booking_label."
         )
     if problems:
         raise CenterError(problems)

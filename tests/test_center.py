@@ -47,7 +47,7 @@ def test_the_footer_of_every_page_offers_an_appointment(center_dir):
     missing = [
         page
         for page in [*built_pages(center_dir), "404.html"]
-        if "Book an appointment" not in slot(read(center_dir, page), "booking")
+        if "Book a careers appointment" not in slot(read(center_dir, page), "booking")
         or f'href="{BOOKING}"' not in read(center_dir, page)
     ]
     assert missing == []
@@ -118,6 +118,70 @@ def test_the_default_build_holds_nothing_of_a_center(site_dir):
         ]
     assert found == []
     assert not (site_dir / "assets/center").exists()
+
+
+# ---- languages: the center's own list, its texts in each ------------------------------
+
+# Riverside's English contact texts, which its Spanish pages must not show.
+ENGLISH_ONLY = ["Book a careers appointment", "Monday to Friday", "Night Line", "Counseling"]
+
+
+def spanish_pages(site: Path) -> list[str]:
+    """Every HTML page of the Spanish edition, from the site root (es/...)."""
+    return sorted(path.relative_to(site).as_posix() for path in (site / "es").rglob("*.html"))
+
+
+def test_the_spanish_edition_shows_the_centers_texts_in_spanish(center_dir):
+    home = slot(read(center_dir, "es/index.html"), "booking")
+    crisis = slot(read(center_dir, "es/guides/process-the-news/index.html"), "crisis")
+    contacts = slot(read(center_dir, "es/career-centers/index.html"), "contacts")
+    assert "Pide una cita de orientación" in home
+    assert "De lunes a viernes, de 9:00 a 17:00" in home
+    assert "Línea nocturna de Riverside" in crisis and "+1 555 0199" in crisis
+    assert "Para hablarlo con alguien: Atención psicológica de Riverside" in crisis
+    assert "Horario de atención" in contacts and "careers@riverside.example" in contacts
+    english = [
+        f"{page}: {text}"
+        for page in spanish_pages(center_dir)
+        for text in ENGLISH_ONLY
+        if text in read(center_dir, page)
+    ]
+    assert english == []
+
+
+def test_the_centers_switcher_links_each_page_to_the_other_language(center_dir):
+    english = read(center_dir, "guides/process-the-news/index.html")
+    spanish = read(center_dir, "es/guides/process-the-news/index.html")
+    assert 'href="../../es/guides/process-the-news/" hreflang="es"' in english
+    assert 'href="../../../guides/process-the-news/" hreflang="en"' in spanish
+
+
+def test_a_center_that_serves_english_only_builds_no_spanish_site_and_no_switcher(tmp_path):
+    config = center_copy(tmp_path, "    - code: es\n      name: Español\n", "")
+    assert config.with_name("mkdocs.es.yml").is_file(), "the list decides, not the file"
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert not (tmp_path / "site/es").exists()
+    pages = [*built_pages(tmp_path / "site"), "404.html"]
+    switcher = [page for page in pages if "md-select" in read(tmp_path / "site", page)]
+    assert len(pages) > 10 and switcher == []
+    assert "hreflang" not in read(tmp_path / "site", "sitemap.xml")
+    assert "Book a careers appointment" in slot(read(tmp_path / "site", "index.html"), "booking")
+
+
+def test_without_a_booking_label_the_link_reads_the_editions_words():
+    center = read_center({**REACHABLE, "booking_url": BOOKING}, EXAMPLE_DIR)
+    assert "Pide una cita" in render_slot("booking", center, messages.load("es"))
+    assert "Book an appointment" in render_slot("contacts", center, messages.load("en"))
+
+
+def test_a_booking_label_needs_a_booking_link():
+    with pytest.raises(CenterError) as error:
+        read_center({**REACHABLE, "booking_label": "Book a time"}, EXAMPLE_DIR)
+    assert error.value.problems == [
+        "extra.center.booking_label: a label with no booking_url to put it on. Add "
+        "booking_url, or remove booking_label."
+    ]
 
 
 # ---- bad values --------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Search finds a guide (also by a word only its keywords hold) and matches a
 short word whole, a tick survives a reload, every page and asset it asks for
-is inside the folder, and nothing is requested from anywhere else.
+is inside the folder, and nothing is requested from anywhere else. The copy
+holds the Spanish edition in es/: the switcher leads between the two, Spanish
+search works, ticks are shared, and printed addresses are the online ones.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from conftest import ROOT, missing_tool, watch_page
 
 from nextround.cli.offline import FOLDER, build_offline
 from nextround.engine.mkdocs_build import SHIM
+from nextround.engine.site_config import read_site_config
 
 FIRST = "#checklist-news-first-48-hours"
 
@@ -124,3 +127,67 @@ def test_every_page_stays_inside_the_folder(unpacked, offline_page):
     assert outside(page, unpacked) == []
     assert page.failed == [] and page.watch.errors == []
     assert not any("unpkg" in url for url in page.watch.requests)
+
+
+# ---- every edition in one copy: the Spanish one in es/ --------------------------------
+
+
+def switch_language(page, code: str) -> None:
+    """Open the language switcher of the page and choose the edition `code`."""
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(f".md-select__link[hreflang={code}]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_switcher_leads_to_the_same_page_in_the_other_edition_and_back_from_file(
+    unpacked, offline_page
+):
+    page = offline_page
+    guide = unpacked / "guides" / "process-the-news.html"
+    page.goto(guide.as_uri(), wait_until="networkidle")
+    switch_language(page, "es")
+    assert page.url == (unpacked / "es" / "guides" / "process-the-news.html").as_uri()
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text().startswith("Asimila la noticia")
+    switch_language(page, "en")
+    assert page.url == guide.as_uri()
+    assert outside(page, unpacked) == []
+    assert page.failed == [] and page.watch.errors == []
+
+
+def test_spanish_search_finds_a_spanish_guide_from_file(unpacked, offline_page):
+    page = offline_page
+    page.goto((unpacked / "es" / "index.html").as_uri(), wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("entrevista informativa")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('es/guides/keep-networking'))",
+        timeout=15000,
+    )
+    first = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert first.split("?")[0].endswith("guides/keep-networking.html")
+    assert outside(page, unpacked) == []
+    assert page.failed == [] and page.watch.errors == []
+
+
+def test_a_tick_made_in_english_shows_on_the_spanish_page_from_file(unpacked, offline_page):
+    page = offline_page
+    page.goto((unpacked / "guides" / "process-the-news.html").as_uri())
+    boxes(page, FIRST).nth(1).check()
+    page.goto((unpacked / "es" / "guides" / "process-the-news.html").as_uri())
+    assert ticked(page, FIRST)[1]
+    assert page.failed == [] and page.watch.errors == []
+
+
+def test_the_copy_prints_the_addresses_the_pages_have_online(unpacked):
+    # The offline copy links files (guides/x.html); the site online serves folders.
+    spanish = (unpacked / "es" / "guides" / "process-the-news.html").read_text(encoding="utf-8")
+    site_url = read_site_config(ROOT / "mkdocs.es.yml").site_url
+    online = f"{site_url}guides/process-the-news/"
+    assert f'nr-online__address">{online}#checklist-news-first-48-hours<' in spanish
+    assert f'nr-print-header__address">{online}<' in spanish
+    booklet = (unpacked / "es" / "handouts.html").read_text(encoding="utf-8")
+    assert f'nr-online__address">{site_url}handouts/<' in booklet
+    assert ".html#checklist-" not in booklet

@@ -11,7 +11,13 @@ import pytest
 from print_pdfs import one_line, page_texts, qr_codes
 from tiny_site import ROOT
 
-from nextround.cli.handouts import PAPERS, checklist_pages, offline, print_checklist
+from nextround.cli.handouts import (
+    PAPERS,
+    checklist_pages,
+    offline,
+    print_checklist,
+    print_edition,
+)
 from nextround.engine.site_config import read_site_config
 
 pytestmark = pytest.mark.browser
@@ -195,3 +201,60 @@ def test_print_only_parts_stay_off_screen_and_print_sits_beside_reset(print_page
     )
     tools = print_page.locator(".nr-checklist__tools").first
     assert tools.get_by_role("button").all_inner_texts() == ["Print", "Reset"]
+
+
+# ---- the Spanish edition, printed as `make handouts` prints it into handouts/es/ ----------
+
+SPANISH_URL = read_site_config(ROOT / "mkdocs.es.yml").site_url
+SPANISH_GUIDE = "guides/process-the-news/"
+
+
+@pytest.fixture(scope="module")
+def spanish_handouts(print_page, server, site_dir, tmp_path_factory) -> dict[str, bytes]:
+    """Every handout of the Spanish edition (site/es/), by file name, as `make handouts` writes."""
+    out = tmp_path_factory.mktemp("handouts") / "es"
+    written = list(print_edition(print_page, server.url, site_dir, "es", out))
+    assert all(path.parent == out for path, _pages in written)
+    return {path.name: path.read_bytes() for path, _pages in written}
+
+
+def spanish_checklist(print_page, server) -> tuple[str, str]:
+    """The id and the title, as the Spanish page shows it, of the first checklist of a guide."""
+    print_page.goto(server.url + "es/" + SPANISH_GUIDE)
+    checklist = print_page.locator(".nr-checklist").first
+    title = one_line(checklist.locator(".nr-checklist__title").inner_text())
+    return checklist.get_attribute("data-checklist"), title
+
+
+def test_a_spanish_checklist_prints_in_spanish_pointing_to_the_spanish_page(
+    spanish_handouts, print_page, server
+):
+    checklist_id, title = spanish_checklist(print_page, server)
+    address = f"{SPANISH_URL}{SPANISH_GUIDE}#checklist-{checklist_id}"
+    assert address.startswith(SITE_URL + "es/")
+    for paper in PAPERS:
+        pdf = spanish_handouts[f"{checklist_id}-{paper}.pdf"]
+        pages = page_texts(pdf)
+        assert len(pages) == 1, paper
+        assert title in pages[0], paper
+        assert "Esta lista en internet" in pages[0], paper
+        assert address in pages[0].replace(" ", ""), paper
+        assert qr_codes(pdf) == [address], paper
+
+
+def test_every_spanish_handout_is_written_and_each_checklist_fits_one_page(
+    spanish_handouts, print_page, server
+):
+    english = checklist_pages(print_page, server.url + "progress/")
+    names = {f"{checklist_id}-{paper}.pdf" for checklist_id, _url in english for paper in PAPERS}
+    assert set(spanish_handouts) == names | {f"booklet-{paper}.pdf" for paper in PAPERS}
+    assert {n: len(page_texts(spanish_handouts[n])) for n in names} == dict.fromkeys(names, 1)
+
+
+def test_the_spanish_booklet_cover_is_in_spanish_with_the_spanish_address(spanish_handouts):
+    for paper in PAPERS:
+        pdf = spanish_handouts[f"booklet-{paper}.pdf"]
+        cover = page_texts(pdf)[0]
+        assert "Listas para imprimir" in cover, paper
+        assert "Printable checklists" not in cover, paper
+        assert qr_codes(pdf, page=1) == [SPANISH_URL + BOOKLET], paper

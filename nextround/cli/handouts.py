@@ -2,13 +2,17 @@
 
 Usage: `python -m nextround.cli.handouts [-f mkdocs.yml] [--site-dir DIR] [--out handouts]`
 
-Builds the site into a temporary folder (or takes `--site-dir`, a site already
-built), serves it on 127.0.0.1 and prints, with Debian's Chromium through
-Playwright and no network: the booklet (the page that holds the handouts
-marker), and each checklist alone, as its Print button prints it; each on A4
-and on US Letter. Writes `<name>-a4.pdf` and `<name>-letter.pdf` into `--out`
-and prints one line per file with its page count. Exit status: 0 when every
-file is written, 2 when the site does not build or Chromium is missing.
+Builds every edition (`nextround/cli/editions.py`: the source into the
+folder's root, each other language into `<code>/`) into a temporary folder (or
+takes `--site-dir`, a site already built so), serves it on 127.0.0.1 and
+prints, with Debian's Chromium through Playwright and no network, for each
+edition: the booklet (the page that holds the handouts marker), and each
+checklist alone, as its Print button prints it; each on A4 and on US Letter.
+Writes `<name>-a4.pdf` and `<name>-letter.pdf` into `--out` (a translation's
+into `--out/<code>/`, in its language, their addresses and QR codes on its own
+pages) and prints one line per file with its page count. Exit status: 0 when
+every file is written, 2 when the site does not build, an edition is missing
+from `--site-dir` or Chromium is missing.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from nextround.cli.editions import edition_configs
 from nextround.engine.build_command import build_site
+from nextround.engine.site_config import ConfigError
 from nextround.text import plural
 
 # Headless Chromium without anything that would reach the network.
@@ -46,31 +52,50 @@ REGISTRY_CLASS = 'class="nr-registry"'
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build (unless given a site), then write every handout PDF; return the exit status."""
+    """Build (unless given a site), then write every edition's handout PDFs; the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, help="print this built site; do not build")
     parser.add_argument("--out", type=Path, default=Path("handouts"), help="default: handouts/")
     args = parser.parse_args(argv)
+    try:
+        configs = edition_configs(Path(args.config_file))
+    except ConfigError as problem:
+        print(f"Configuration error: {problem}")
+        return 2
     executable = chromium_path()
     if executable is None:
         print("Chromium not found: install Debian's package (apt-get install chromium).")
         return 2
-    with tempfile.TemporaryDirectory(prefix="next-round-handouts-") as folder:
+    folders = [folder for _code, folder, _config in configs]
+    with tempfile.TemporaryDirectory(prefix="next-round-handouts-") as tmp:
         site = args.site_dir
         if site is None:
-            site = Path(folder)
-            if (error := build_site(args.config_file, site)) is not None:
-                print(f"The site did not build:\n{error}")
-                return 2
-        args.out.mkdir(parents=True, exist_ok=True)
-        for path, pages in write_handouts(site, args.out, executable):
+            site = Path(tmp)
+            for _code, folder, config in configs:
+                if (error := build_site(config, site / folder)) is not None:
+                    print(f"The site did not build:\n{error}")
+                    return 2
+        missing = [folder for folder in folders if not (site / folder).is_dir()]
+        if missing:
+            print(
+                f"{site / missing[0]}: not built, but {args.config_file} lists that edition. "
+                "Build every edition into the folder first (make build), or leave out --site-dir."
+            )
+            return 2
+        for path, pages in write_handouts(site, args.out, executable, folders):
             print(f"{path}: {plural(pages, 'page')}")
     return 0
 
 
-def write_handouts(site: Path, out: Path, executable: str) -> Iterator[tuple[Path, int]]:
-    """Print every handout of the built `site` into `out`; yield each file and its page count."""
+def write_handouts(
+    site: Path, out: Path, executable: str, folders: list[str]
+) -> Iterator[tuple[Path, int]]:
+    """Print every edition's handouts into `out`; yield each file and its page count.
+
+    `folders` are the editions' folders in `site`, '.' the source's; a translation's
+    handouts go into `out/<folder>/`.
+    """
     from playwright.sync_api import sync_playwright
 
     with serving(site) as base, sync_playwright() as playwright:
@@ -78,18 +103,34 @@ def write_handouts(site: Path, out: Path, executable: str) -> Iterator[tuple[Pat
             executable_path=executable, headless=True, args=CHROMIUM_FLAGS
         )
         page = offline(browser.new_context(), base).new_page()
-        booklet = find_page(site, BOOKLET_CLASS)
-        if booklet is not None:
-            page.goto(base + booklet)
-            for name, paper in PAPERS.items():
-                yield _write(out / f"booklet-{name}.pdf", page.pdf(format=paper))
-        registry = find_page(site, REGISTRY_CLASS)
-        for checklist_id, url in checklist_pages(page, base + registry) if registry else []:
-            page.goto(url)
-            for name, paper in PAPERS.items():
-                pdf = print_checklist(page, checklist_id, paper)
-                yield _write(out / f"{checklist_id}-{name}.pdf", pdf)
+        for folder in folders:
+            others = tuple(other for other in folders if other != ".") if folder == "." else ()
+            yield from print_edition(page, base, site, folder, out / folder, others)
         browser.close()
+
+
+def print_edition(
+    page, base: str, site: Path, folder: str, out: Path, others: tuple[str, ...] = ()
+) -> Iterator[tuple[Path, int]]:
+    """Print the booklet and checklists of the edition in `site/folder` into `out`.
+
+    `base` is the address `site` is served at; `others` are the folders of other
+    editions inside this one's, whose pages are left out.
+    """
+    root = site / folder
+    prefix = "" if folder == "." else folder + "/"
+    out.mkdir(parents=True, exist_ok=True)
+    booklet = find_page(root, BOOKLET_CLASS, others)
+    if booklet is not None:
+        page.goto(base + prefix + booklet)
+        for name, paper in PAPERS.items():
+            yield _write(out / f"booklet-{name}.pdf", page.pdf(format=paper))
+    registry = find_page(root, REGISTRY_CLASS, others)
+    for checklist_id, url in checklist_pages(page, base + prefix + registry) if registry else []:
+        page.goto(url)
+        for name, paper in PAPERS.items():
+            pdf = print_checklist(page, checklist_id, paper)
+            yield _write(out / f"{checklist_id}-{name}.pdf", pdf)
 
 
 def print_checklist(page, checklist_id: str, paper: str) -> bytes:
@@ -117,9 +158,14 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def find_page(site: Path, marker: str) -> str | None:
-    """The URL path (from the site root) of the first built page whose HTML holds `marker`."""
+def find_page(site: Path, marker: str, leave_out: tuple[str, ...] = ()) -> str | None:
+    """The URL path (from `site`) of the first built page whose HTML holds `marker`.
+
+    Pages under the top folders `leave_out` (other editions') are not looked at.
+    """
     for path in sorted(site.rglob("index.html")):
+        if path.relative_to(site).parts[0] in leave_out:
+            continue
         if marker in path.read_text(encoding="utf-8"):
             folder = path.parent.relative_to(site).as_posix()
             return "" if folder == "." else folder + "/"

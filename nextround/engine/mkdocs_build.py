@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -407,20 +407,31 @@ def add_search_keywords(config) -> None:
 
 
 def read_rendered(html: str, page, config) -> str:
-    """Keep what the page's content holds; return it with the reading time on guides."""
+    """Keep what the page's content holds; return it with the reading time on guides.
+
+    In the offline copy, the page's canonical address (its link, its print header,
+    the calendar's link back) is the one it has online, not its file's.
+    """
     build = current(config)
+    if page.canonical_url and offline(config):
+        page.canonical_url = online.online_address(config.site_url, _online_url(page.url, config))
     source = build.pages.get(page.file.src_uri)
     if source is None:
         return html
     source.html = build.reader.take()
     if "last_reviewed" in page.meta:
         html = add_reading_time(html, build.catalog)
-    source.content = html = _add_online(source, html, config.site_url or "", build.catalog)
+    address = (config.site_url or "", _online_url(source.url, config))
+    source.content = html = _add_online(source, html, address, build.catalog)
     return editions_build.mark_untranslated(build.edition, html, page)
 
 
-def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) -> str:
-    """Fill each checklist's address marker with its printed address and QR code."""
+def _add_online(source: SourcePage, html: str, page: tuple[str, str], catalog: Catalog) -> str:
+    """Fill each checklist's address marker with its printed address and QR code.
+
+    `page` is the site's `site_url` and the page's path on it online.
+    """
+    site_url, page_url = page
     if online.MARKER_ATTRIBUTE not in html:
         return html  # No checklist rendered here: the page's source is not parsed for one.
     label = catalog.t("online.checklist")
@@ -430,7 +441,7 @@ def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) 
         marker = online.marker(checklist.id)
         if marker not in html:
             continue  # Read in the source, but not rendered; the checks report it.
-        address = online.online_address(site_url, source.url, f"checklist-{checklist.id}")
+        address = online.online_address(site_url, page_url, f"checklist-{checklist.id}")
         block = online.render_online(address, label)
         if block:
             links, markup = _online_parts(label)
@@ -438,6 +449,11 @@ def _add_online(source: SourcePage, html: str, site_url: str, catalog: Catalog) 
             source.html.markup |= markup
         html = html.replace(marker, block)
     return html
+
+
+def _online_url(url: str, config) -> str:
+    """A page's path on the site online: an offline build's file name made a folder's."""
+    return online.online_page_url(url) if offline(config) else url
 
 
 def _added(source: SourcePage, html: str) -> str:
@@ -479,11 +495,22 @@ def fill_registry(files, config) -> None:
             content = content.replace(MARKER, _added(source, registry))
         if handouts.MARKER in content:
             site = (config.site_name, config.site_url or "")
-            booklet = handouts.render_handouts(source.url, entries, plan, site, build.catalog)
+            booklet = handouts.render_handouts(
+                _online_url(source.url, config),
+                [_online_entry(entry, config) for entry in entries],
+                [_online_entry(entry, config) for entry in plan],
+                site,
+                build.catalog,
+            )
             content = content.replace(handouts.MARKER, _added(source, booklet))
         content = _add_details(source, content, form, build.catalog)
         if content != (page.content or ""):
             page.content = source.content = content
+
+
+def _online_entry(entry: Entry, config) -> Entry:
+    """`entry` with the path its page has online, which the booklet prints."""
+    return replace(entry, page_url=_online_url(entry.page_url, config))
 
 
 def _checklists(source: SourcePage) -> list[Checklist]:

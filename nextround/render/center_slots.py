@@ -11,7 +11,10 @@ empty and the stylesheet hides it. Every value is escaped. Slots:
 - `contacts`: every contact, on "For career centers" and the center's own pages.
 
 The words around the contacts are the build's language, from its message
-catalog (`Catalog.markup`: the text escaped, the links put in).
+catalog (`Catalog.markup`: the text escaped, the links put in); the booking
+link reads the center's own `booking_label` where it gives one (an edition's
+config gives its own, in its language). In a sentence ("adviser") the link
+keeps the catalog's words, which fit there.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ def readable_on_dark(color: str) -> str:
 
 def _booking(center: Center, catalog: Catalog) -> str:
     parts = [f"<strong>{escape(center.name)}</strong>"]
-    parts += _ways(center, catalog.markup("center.book")).values()
+    parts += _ways(center, _booking_label(center, catalog)).values()
     if center.hours:
         parts.append(escape(center.hours))
     return '<p class="nr-center__line">' + " · ".join(parts) + "</p>"
@@ -135,7 +138,7 @@ def _contacts(center: Center, catalog: Catalog) -> str:
         "email": catalog.markup("center.email"),
         "phone": catalog.markup("center.phone"),
     }
-    ways = _ways(center, catalog.markup("center.book"))
+    ways = _ways(center, _booking_label(center, catalog))
     rows = [(labels[kind], link) for kind, link in ways.items()]
     if center.hours:
         rows.append((catalog.markup("center.hours"), escape(center.hours)))
@@ -158,6 +161,11 @@ def _contact_line(contact: Contact) -> str:
     if contact.hours:
         parts.append(escape(contact.hours))
     return ", ".join(parts)
+
+
+def _booking_label(center: Center, catalog: Catalog) -> str:
+    """The booking link's text (HTML): the center's `booking_label`, else the catalog's."""
+    return escape(center.booking_label) if center.booking_label else catalog.markup("center.book")
 
 
 def _ways(center: Center, booking: str) -> dict[str, str]:

@@ -4,7 +4,8 @@ Printed checklists and the handout booklet end with the online address of
 what they show and a QR code for it, drawn at build time as inline SVG by
 `segno` (no image, no request). Addresses follow the site's `site_url`, so a
 career center's copy points at its own site; without a `site_url` there is no
-true address, so nothing is shown.
+true address, so nothing is shown. The offline copy prints the addresses the
+pages have online (`online_page_url`), not its own file names.
 
 A rendered checklist holds `marker(id)`; the build replaces it with
 `render_online` for that checklist's address (or with nothing).
@@ -12,6 +13,7 @@ A rendered checklist holds `marker(id)`; the build replaces it with
 
 from __future__ import annotations
 
+import posixpath
 from html import escape
 
 import segno
@@ -30,6 +32,19 @@ def online_address(site_url: str, page_url: str, fragment: str = "") -> str:
         return ""
     address = site_url.rstrip("/") + "/" + page_url
     return address + (f"#{fragment}" if fragment else "")
+
+
+def online_page_url(page_url: str) -> str:
+    """The path a page has on the site online, from the one an offline build gives it.
+
+    The offline copy links plain files ('guides/x.html', 'guides/index.html');
+    the site online serves folders ('guides/x/', 'guides/'), and paper sends
+    readers there.
+    """
+    folder, _, name = page_url.rpartition("/")
+    stem = name.removesuffix(".html")
+    path = folder if stem == "index" else posixpath.join(folder, stem)
+    return path + "/" if path else ""
 
 
 def render_online(address: str, label: str) -> str:
