@@ -12,6 +12,7 @@ from pathlib import Path
 from conftest import ROOT
 
 from nextround.cli.audit import CATEGORIES, summary, table
+from nextround.engine.build_command import build_site
 from nextround.engine.stock_copy import stock_config
 
 
@@ -44,6 +45,7 @@ def test_summary_flags_other_hosts_and_adds_up_bytes():
 def test_stock_copy_keeps_pages_and_extensions_but_no_theme_changes(tmp_path):
     text = stock_config(ROOT / "mkdocs.yml", tmp_path).read_text(encoding="utf-8")
     assert "nav:" in text and "pymdownx.snippets" in text
+    assert "exclude_docs:" in text  # the Spanish pages are not English pages
     assert "name: material" in text
     for ours in ("custom_dir", "hooks:", "extra_css", "extra_javascript", "palette", "features"):
         assert ours not in text, ours
@@ -53,3 +55,12 @@ def test_stock_copy_of_a_config_named_from_the_working_folder_finds_the_docs(tmp
     monkeypatch.chdir(ROOT)
     text = stock_config(Path("mkdocs.yml"), tmp_path).read_text(encoding="utf-8")
     assert f"docs_dir: {ROOT / 'docs'}\n" in text
+
+
+def test_stock_copy_of_the_spanish_edition_builds_its_pages_in_spanish(tmp_path):
+    config = stock_config(ROOT / "mkdocs.es.yml", tmp_path)
+    site = tmp_path / "site"
+    error = build_site(config, site, strict=False)
+    assert error is None, error
+    guide = (site / "guides" / "process-the-news" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in guide and "Asimila la noticia" in guide
