@@ -37,8 +37,7 @@ def stock_config(ours: Path, folder: Path) -> Path:
     kept = "".join(blocks[key].rstrip() + "\n" for key in KEPT if key in blocks)
     config = folder / "mkdocs.yml"
     config.write_text(
-        f"{kept}docs_dir: {site.docs_dir}\n"
-        f"theme:\n  name: material\n  language: {site.language}\n"
+        f"{kept}docs_dir: {site.docs_dir}\ntheme:\n  name: material\n  language: {site.language}\n"
     )
     return config
 
