@@ -18,7 +18,8 @@
  * also searched whole ("rechazaron^1"), which the stemmer reads. And every
  * word is indexed and searched both as written and without its accents
  * ("retroalimentación", "retroalimentacion"): readers often leave them out,
- * and the stemmer knows suffixes only with their accents.
+ * and the stemmer knows suffixes only with their accents. A stop word of the
+ * index's language is searched whole too, and so finds nothing.
  * base.html names this file as the search worker; nothing else changes.
  */
 const SHORT_WORD = /(^|\s)(\p{L}{1,2})(?=\s|$)/gu;
@@ -29,7 +30,7 @@ const SETUP = 0; // Material's message types: the index's setup, a query.
 const QUERY = 2;
 let languages = [];
 let stemmed = false;
-let accentsFolded = false;
+let variantsAdded = false;
 
 // Whether the index's languages leave `word` out ("que", "para"): searched whole, it finds
 // nothing, where "que*" found every "quemado". Their lists load with the index.
@@ -53,20 +54,33 @@ function withoutAccents(text) {
   return text.normalize("NFD").replace(ACCENTS, "").normalize("NFC");
 }
 
-// Each word through the pipeline (trimmer, stop words, stemmer) as written and,
-// if it has accents, without them too: one more term where the two differ.
+// Spanish pronouns joined to a verb, which lunr's Spanish stemmer keeps ("me", "se",
+// "lo"... are on its list, "te" and "os" are not): "quemarte" is also read as "quemar",
+// so "quemada" finds it.
+const JOINED_PRONOUN = /(?<=\p{L}{3}(?:ar|er|ir|ando|iendo))(?:te|os)$/u;
+
+function variants(word, spanish) {
+  const plain = withoutAccents(word);
+  return new Set([word, plain, spanish ? plain.replace(JOINED_PRONOUN, "") : plain]);
+}
+
+// Each word through the pipeline (trimmer, stop words, stemmer) as written and, if it
+// has accents or a joined pronoun, without them too: more terms where the forms differ.
 // Set up with the index, when Material's worker (and its lunr) has loaded.
-function alsoWithoutAccents(pipeline) {
+function withVariants(pipeline) {
   const run = pipeline.prototype.run;
   pipeline.prototype.run = function (tokens) {
+    const spanish = Boolean(lunr.es) && this._stack.includes(lunr.es.stemmer);
     return tokens.flatMap((token) => {
-      const word = token.toString();
-      const plain = withoutAccents(word);
-      const own = run.call(this, [token]);
-      if (plain === word) return own;
-      const found = new Set(own.map(String));
-      const bare = run.call(this, [token.clone(() => plain)]);
-      return own.concat(bare.filter((term) => !found.has(term.toString())));
+      const [, ...others] = variants(token.toString(), spanish);
+      const terms = run.call(this, [token]);
+      const found = new Set(terms.map(String));
+      for (const other of others) {
+        const more = run.call(this, [token.clone(() => other)]);
+        terms.push(...more.filter((term) => !found.has(term.toString())));
+        more.forEach((term) => found.add(term.toString()));
+      }
+      return terms;
     });
   };
 }
@@ -77,9 +91,9 @@ addEventListener("message", ({ data }) => {
   if (data && data.type === SETUP && data.data && data.data.config) {
     languages = data.data.config.lang || [];
     stemmed = (data.data.config.pipeline || []).includes("stemmer");
-    if (!accentsFolded && self.lunr) {
-      alsoWithoutAccents(lunr.Pipeline);
-      accentsFolded = true;
+    if (!variantsAdded && self.lunr) {
+      withVariants(lunr.Pipeline);
+      variantsAdded = true;
     }
   }
   if (data && data.type === QUERY && typeof data.data === "string") {
