@@ -149,7 +149,7 @@ def test_spanish_words_are_found_by_their_stem_with_or_without_accents(server, p
     rechazo = pages("rechazo")
     assert rechazo and pages("rechazó") == rechazo == pages("rechazaron")
     assert pages("retroalimentacion") == pages("retroalimentación") != []
-    # "quemada" finds the heading "Persevera sin quemarte" (a verb with "te" joined).
+    # "quemada" finds the heading "Persevera sin quemarte" (a verb and its pronoun).
     quemada = box.ask("quemada")
     assert "stay-persistent-without-burning-out" in quemada[0].sections
 

@@ -54,10 +54,10 @@ function withoutAccents(text) {
   return text.normalize("NFD").replace(ACCENTS, "").normalize("NFC");
 }
 
-// Spanish pronouns joined to a verb, which lunr's Spanish stemmer keeps ("me", "se",
-// "lo"... are on its list, "te" and "os" are not): "quemarte" is also read as "quemar",
-// so "quemada" finds it.
-const JOINED_PRONOUN = /(?<=\p{L}{3}(?:ar|er|ir|ando|iendo))(?:te|os)$/u;
+// Spanish pronouns joined to a verb, which lunr's Spanish stemmer keeps (its list has
+// "me", "se", "lo"..., not the two below): "quemarte" is also read as "quemar", so
+// "quemada" finds it.
+const JOINED_PRONOUN = /(?<=\p{L}{3}(?:ar|er|ir|ando|iendo))(?:te|os)$/u; // codespell:ignore te
 
 function variants(word, spanish) {
   const plain = withoutAccents(word);
