@@ -80,6 +80,20 @@ def figures(page: str) -> Figures:
     return Figures(page, len(text.split()), textstat.flesch_kincaid_grade(text))
 
 
+def spanish_ease(page: str) -> float:
+    """The Fernández Huerta reading ease of the Spanish page of `page` (a path under docs/).
+
+    It is Flesch's reading ease refitted to Spanish: 60 to 70 reads as "normal",
+    higher is easier.
+    """
+    text = prose((DOCS / "es" / page).read_text(encoding="utf-8"))
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text)
+    finally:
+        textstat.set_lang("en_US")
+
+
 def main() -> None:
     """Print a Markdown table of words and reading grade per guide."""
     rows = [figures(page) for page in [*GUIDES, PLAN]]

@@ -106,8 +106,11 @@ def config(path):
 
 
 def without_language(values):
-    """The plugins and Markdown extensions, less what an edition sets for its language."""
+    """The lists an edition repeats, less what it sets for its language."""
     plugins, extensions = values["plugins"], values["markdown_extensions"]
+    palette = values.get("theme", {}).get("palette") or config("mkdocs.yml")["theme"]["palette"]
+    for scheme in palette:
+        scheme["toggle"].pop("name")
     for plugin in plugins:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"].pop("lang", None)
@@ -117,7 +120,7 @@ def without_language(values):
         options.pop("permalink_title", None)
         if "base_path" in options:
             options["base_path"] = [p for p in options["base_path"] if p != "includes/es"]
-    return plugins, extensions
+    return plugins, extensions, palette
 
 
 def test_the_spanish_configs_repeat_the_english_lists_exactly():

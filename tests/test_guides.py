@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from prose import DOCS, DRAFTS, GUIDES, PLAN, figures
+from prose import DOCS, DRAFTS, GUIDES, PLAN, figures, spanish_ease
 
 from nextround.render.reading_time import reading_minutes
 
@@ -30,6 +30,11 @@ def test_guides_and_plan_have_at_least_9000_words():
 @pytest.mark.parametrize("page", [*GUIDES, *DRAFTS, PLAN, "faq.md"])
 def test_reading_grade_is_at_most_10(page):
     assert figures(page).grade <= 10
+
+
+@pytest.mark.parametrize("page", [*GUIDES, PLAN, "faq.md"])
+def test_the_spanish_page_reads_as_normal_or_easier(page):
+    assert spanish_ease(page) >= 60
 
 
 @pytest.mark.parametrize("page", [*GUIDES, *DRAFTS, PLAN])

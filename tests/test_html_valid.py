@@ -34,6 +34,7 @@ SITE_DESCRIPTION = 'Help after "we won\'t be moving forward" </title><script>x</
 # Each copied template, with the lines of Material's file it replaces on purpose.
 COPIED_LINES = {
     "base.html": [
+        '<html lang="{{ lang.t(\'language\') }}" class="no-js">',
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
         'autocomplete="off">',
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '

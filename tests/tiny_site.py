@@ -8,6 +8,7 @@ the site's folder (pymdownx.snippets reads `includes/` from there).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -20,6 +21,8 @@ SITE_URL = "https://nextround.example.org/"
 _COPIED_BLOCKS = ("validation", "markdown_extensions", "hooks")
 # A top-level key of mkdocs.yml opens a block; indented or list lines continue it.
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_]+):")
+# The heading of the translation notes in `make check`'s report (nextround/cli/check.py).
+NOTES = "Translation notes"
 # A logged problem: `WARNING -  hooks/links: docs/x.md:12: ...` (group 1 from `docs/` or
 # `includes/`, where a message template has its own lines).
 _PROBLEM_LINE = re.compile(r"^(?:[A-Z]+\s+-\s+)?(?:\S+: )?((?:docs|includes)/\S+:\d+: .*)$")
@@ -36,10 +39,14 @@ class Result:
 
     @property
     def problems(self) -> list[str]:
-        """Reported problems, `docs/x.md:12: ...`, without MkDocs' level and hook prefixes."""
+        """Reported problems, `docs/x.md:12: ...`, without MkDocs' level and hook prefixes.
+
+        The translation notes `make check` lists after the problems are not problems.
+        """
+        lines = self.output.splitlines()
         return [
             match.group(1)
-            for line in self.output.splitlines()
+            for line in itertools.takewhile(lambda line: not line.startswith(NOTES), lines)
             if (match := _PROBLEM_LINE.match(line))
         ]
 

@@ -74,7 +74,7 @@ def _rules(text: str) -> list[str]:
 
 def favicon(icon: object, color: str) -> str | None:
     """A `data:` URL of Material's icon `icon` (`material/...`) in `color`; None if none is."""
-    icons = THEME / ".icons"
+    icons = (THEME / ".icons").resolve()
     path = (icons / f"{icon}.svg").resolve()
     if not isinstance(icon, str) or icons not in path.parents or not path.is_file():
         return None  # Material reports a missing logo icon itself.
