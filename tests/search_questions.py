@@ -1,6 +1,7 @@
 """Reader questions for search, and a search box in Chromium that answers them.
 
-`load_questions` reads `tests/data/search_questions.yml` (each question with
+`load_questions` reads `tests/data/search_questions.yml`, or the Spanish
+edition's `search_questions.es.yml` (each question with
 the page, and maybe the section, that should come first). `SearchBox` types
 questions into Material's search box as a person does and reads the results
 in the order they are shown. Shared by `test_search_browser.py`.
@@ -16,6 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "search_questions.yml"
+QUESTIONS_ES = ROOT / "tests" / "data" / "search_questions.es.yml"
 
 # Counts the questions the page sends to Material's search worker and the
 # answers it gets back (message types 2 and 3), so a test waits for the answer
@@ -122,11 +124,17 @@ class SearchBox:
 
         Material searches on every keyup, so typing all 45 questions key by key
         took over three minutes: the text up to its last character arrives as
-        one input (a paste), and the last character is a real key press.
+        one input (a paste), and the last character is a real key press. A
+        last character the keyboard lacks ("ó") comes with the paste, and the
+        End key, pressed after it, is the key Material reads the query on.
         """
         self.input.press("Control+a")
-        self.page.keyboard.insert_text(text[:-1])
-        self.input.press_sequentially(text[-1])
+        if text[-1].isascii():
+            self.page.keyboard.insert_text(text[:-1])
+            self.input.press_sequentially(text[-1])
+        else:
+            self.page.keyboard.insert_text(text)
+            self.input.press("End")
         self.page.wait_for_function(
             "text => __nrSearch.query === text && __nrSearch.asked === __nrSearch.answered",
             arg=text,

@@ -114,6 +114,7 @@ def without_language(values):
     for plugin in plugins:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"].pop("lang", None)
+            plugin["search"].pop("pipeline", None)
     for extension in extensions:
         options = next(iter(extension.values())) if isinstance(extension, dict) else {}
         options.pop("permalink_title", None)

@@ -18,6 +18,7 @@ from nextround.render.search_keywords import (
     expand,
     index_words,
     load_synonyms,
+    synonyms_file,
 )
 
 TODAY = date(2026, 11, 26)
@@ -123,6 +124,13 @@ def test_the_synonym_list_of_the_site_loads():
     synonyms = load_synonyms(SYNONYMS)
     assert synonyms.groups["turned down"] == synonyms.groups["rejected"]
     assert "didn't get the job" in synonyms.groups["rejected"]
+
+
+def test_a_translated_edition_reads_its_own_synonym_list_only():
+    assert synonyms_file("en", "en") == SYNONYMS
+    spanish = load_synonyms(synonyms_file("es", "en"))
+    assert "retroalimentación" in spanish.groups["comentarios"]
+    assert "feedbak" not in spanish.groups
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ from mkdocs.structure.files import File
 
 from nextround.center import Center, CenterError, read_center
 from nextround.check.snippets import SnippetCheck, without_refused
-from nextround.editions import source_docs_dir
+from nextround.editions import editions, source_docs_dir
 from nextround.engine import editions_build
 from nextround.findings import Report
 from nextround.messages import Catalog, CatalogError, load
@@ -156,7 +156,7 @@ def start(config):
         icon = (config.theme.get("icon") or {}).get("logo", "material/library")
         config.theme["favicon"] = material_assets.favicon(icon, LOGO_COLOR) or DEFAULT_FAVICON
     try:
-        _current.synonyms = search_keywords.load_synonyms()
+        _current.synonyms = _synonyms(config)
     except search_keywords.SynonymError as error:
         lines = "\n".join(f"  {problem}" for problem in error.problems)
         raise Abort(f"The search synonym list needs a fix; nothing was built.\n{lines}") from None
@@ -167,6 +167,16 @@ def start(config):
             )
         config.extra["polyfills"] = [SHIM_URI]
     return config
+
+
+def _synonyms(config) -> search_keywords.Synonyms:
+    """The synonym list of the build's edition (`render/search_keywords.py`), if it has one."""
+    language = config.theme.get("language") or "en"
+    path = search_keywords.synonyms_file(language, editions(config.extra)[0].code)
+    if not path.is_file():
+        return search_keywords.Synonyms()
+    shown = path.relative_to(search_keywords.INCLUDES.parent).as_posix()
+    return search_keywords.load_synonyms(path, shown)
 
 
 def _catalog(config) -> Catalog:

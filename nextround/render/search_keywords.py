@@ -12,8 +12,8 @@ of one or two letters are matched whole by our search worker
 (`overrides/assets/javascripts/workers/next-round-search.js`), so they stay in
 the index even where they start a longer word.
 
-Pure functions over text, no engine: `load_synonyms`, `expand`, `index_words`,
-`add_keywords`.
+Pure functions over text, no engine: `synonyms_file`, `load_synonyms`, `expand`,
+`index_words`, `add_keywords`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ BOOST = 10_000
 # The longest word that the search worker matches whole, never as the start of a
 # longer one (overrides/assets/javascripts/workers/next-round-search.js).
 SHORT = 2
-SYNONYMS = Path(__file__).resolve().parents[2] / "includes" / "synonyms.yml"
+INCLUDES = Path(__file__).resolve().parents[2] / "includes"
+SYNONYMS = INCLUDES / "synonyms.yml"
 
 
 class SynonymError(Exception):
@@ -51,6 +52,17 @@ class Synonyms:
     """Each word of the synonym list -> every word of its group, in file order."""
 
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def synonyms_file(language: str, source: str, includes: Path = INCLUDES) -> Path:
+    """The synonym list of edition `language`: the source's, or `includes/<language>/synonyms.yml`.
+
+    A translated edition's readers type words in its language, so it never reads
+    the source's list; without a list of its own, its keywords get no synonyms.
+    """
+    if language == source:
+        return includes / "synonyms.yml"
+    return includes / language / "synonyms.yml"
 
 
 def load_synonyms(path: Path = SYNONYMS, shown: str = "includes/synonyms.yml") -> Synonyms:
