@@ -12,6 +12,7 @@ from nextround.editions import Edition
 from nextround.engine.built_site import page_file
 from nextround.engine.site_config import _TolerantLoader
 from nextround.render.alternates import alternates
+from nextround.render.alternates import hreflang_links as hreflang_links_of
 
 EN, ES = Edition("en", "English"), Edition("es", "Español")
 GUIDE = "guides/ask-for-feedback/index.html"
@@ -71,6 +72,48 @@ def test_each_sitemap_lists_every_edition_of_each_page(site_dir):
             "es": "https://nextround.example.org/es/guides/ask-for-feedback/",
             "x-default": "https://nextround.example.org/guides/ask-for-feedback/",
         }
+
+
+_HEAD_LINK = re.compile(r"<link ([^>]*)>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+SITE = "https://nextround.example.org/"
+
+
+def hreflang_links(html):
+    """The head's links to the page in each language: {hreflang: href}."""
+    head = html.split("</head>", 1)[0]
+    links = [dict(_ATTRIBUTE.findall(attributes)) for attributes in _HEAD_LINK.findall(head)]
+    return {
+        link["hreflang"]: link["href"]
+        for link in links
+        if "alternate" in link.get("rel", "").split() and "hreflang" in link
+    }
+
+
+def test_every_page_of_each_edition_names_every_edition_in_its_head(site_dir):
+    checked = 0
+    for folder in ("", "es/"):
+        for page in built_pages(site_dir / folder):
+            path = page.removesuffix("index.html")
+            html = (site_dir / folder / page).read_text(encoding="utf-8")
+            assert hreflang_links(html) == {
+                "en": SITE + path,
+                "es": SITE + "es/" + path,
+                "x-default": SITE + path,
+            }, folder + page
+            checked += 1
+    assert checked >= 2 * 15
+
+
+def test_a_page_one_edition_lacks_names_only_the_editions_it_has():
+    found = alternates("solo/", ES, (EN, ES), "https://example.org/es/", frozenset({"en"}))
+    assert hreflang_links_of(found, frozenset({"en"})) == []
+    both = alternates("guides/x/", ES, (EN, ES), "https://example.org/es/")
+    assert hreflang_links_of(both) == [
+        ("en", "https://example.org/guides/x/"),
+        ("es", "https://example.org/es/guides/x/"),
+        ("x-default", "https://example.org/guides/x/"),
+    ]
 
 
 def test_an_untranslated_page_is_the_english_text_with_a_spanish_notice(site_dir):

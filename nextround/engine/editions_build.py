@@ -10,9 +10,9 @@
   its English path from the English text, never a 404.
 - `mark_untranslated` (`on_page_content`): such a page's content in
   `lang="en"`, and `nr_untranslated(page)` gives the notice above it.
-- `template_globals` (`on_env`): `nr_alternates(page)` for the switcher, the
-  `hreflang` links of the head and the sitemap; `nr_not_found`, the 404
-  page's heading in the edition's language.
+- `template_globals` (`on_env`): `nr_alternates(page)` for the switcher and
+  the sitemap, `nr_hreflang(page)` for the `hreflang` links of the head;
+  `nr_not_found`, the 404 page's heading in the edition's language.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from nextround.editions import Edition, editions, source_docs_dir, translation_folders
 from nextround.messages import Catalog
-from nextround.render.alternates import alternates, edition
+from nextround.render.alternates import alternates, edition, hreflang_links
 
 
 @dataclass
@@ -80,24 +80,32 @@ def mark_untranslated(build: EditionBuild, html: str, page) -> str:
     return f'<div lang="{build.known[0].code}">\n{html}\n</div>'
 
 
-def template_globals(
-    build: EditionBuild, env, config, catalog: Catalog, offline: bool = False
-) -> None:
+def template_globals(build: EditionBuild, env, config, catalog: Catalog) -> None:
     """Give the templates the page's editions and the notice of a borrowed page."""
     home = "" if config.use_directory_urls else "index.html"
 
+    def missing_from(page) -> frozenset[str]:
+        """The source edition, when this page is a translation with no source page."""
+        if build.source_docs is None or page is None:
+            return frozenset()
+        src_uri = page.file.src_uri
+        from_docs = (page.file.abs_src_path or "").startswith(str(config.docs_dir))
+        if from_docs and not (build.source_docs / src_uri).is_file():
+            return frozenset({build.known[0].code})
+        return frozenset()
+
     def page_alternates(page=None):
         url = getattr(page, "url", "") or ""
-        missing = frozenset()
-        if build.source_docs is not None and page is not None:
-            src_uri = page.file.src_uri
-            from_docs = (page.file.abs_src_path or "").startswith(str(config.docs_dir))
-            if from_docs and not (build.source_docs / src_uri).is_file():
-                missing = frozenset({build.known[0].code})
+        missing = missing_from(page)
         found = alternates(url, build.here, build.known, config.site_url or "", missing, home)
         if page is None:  # The 404 page, served at any depth: paths from the site's root.
             return [replace(item, href=urlsplit(item.url).path or item.href) for item in found]
         return found
+
+    def head_links(page=None):
+        if page is None:  # The 404 page is no page to index.
+            return []
+        return hreflang_links(page_alternates(page), missing_from(page))
 
     def untranslated(page=None):
         if page is None or page.file.src_uri not in build.borrowed:
@@ -107,6 +115,6 @@ def template_globals(
         return catalog.markup("edition.untranslated", link=link, end="</a>")
 
     env.globals["nr_alternates"] = page_alternates
-    env.globals["nr_head_alternates"] = (lambda page=None: []) if offline else page_alternates
+    env.globals["nr_hreflang"] = head_links
     env.globals["nr_untranslated"] = untranslated
     env.globals["nr_not_found"] = catalog.t("not-found.title")

@@ -291,7 +291,7 @@ def add_edition_files(files, config):
 def edition_globals(env, config) -> None:
     """Let templates name the page's editions and the notice on an untranslated page."""
     build = current(config)
-    editions_build.template_globals(build.edition, env, config, build.catalog, offline(config))
+    editions_build.template_globals(build.edition, env, config, build.catalog)
 
 
 def bundle_assets(env, files, config) -> None:

@@ -60,6 +60,22 @@ def alternates(
     return found
 
 
+def hreflang_links(
+    found: list[Alternate], missing: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """The head's `hreflang` links of a page: (language, address) per edition that has it.
+
+    Then `x-default`, the source edition. The full address when `site_url` gives one,
+    else the relative link. None for a page only one edition has.
+    """
+    links = [(item.edition.code, item.url or item.href) for item in found]
+    links = [(code, href) for code, href in links if code not in missing]
+    if len(links) < 2:
+        return []
+    source = found[0]
+    return [*links, ("x-default", source.url or source.href)]
+
+
 def edition(code: str, known: tuple[Edition, ...]) -> Edition:
     """The edition of language `code`; the source edition if `code` is none of them."""
     return next((item for item in known if item.code == code), known[0])

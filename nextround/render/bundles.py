@@ -80,6 +80,7 @@ _DATA = ("checklist", "progress-list", "plan", "details")  # what reads the read
 SCRIPTS = (
     _module("javascripts/core.js"),
     _module("javascripts/skip-link.js"),
+    _module("javascripts/switcher.js"),
     _module("javascripts/tables.js", "table"),
     _module("javascripts/progress-store.js", *_DATA),
     _module("javascripts/download.js", "progress-list", "plan"),
