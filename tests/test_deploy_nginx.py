@@ -3,8 +3,9 @@
 Only the port and the folder are changed. Chromium crawls from the home page:
 every page loads with no Content-Security-Policy violation and no console
 error; every link, asset, the search index, the sitemap and the 404 page are
-found; text assets arrive gzipped, Material's fingerprinted assets are cached
-for a year and everything else is revalidated; search, checklists, import and
+found (a missing Spanish page gets the Spanish one); text assets arrive
+gzipped, Material's fingerprinted assets (each edition's) are cached for a
+year and everything else is revalidated; search, checklists, import and
 export and the color toggle work under the policy.
 """
 
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from checklist_pages import boxes, export_file, import_file, ticked
 from conftest import Server, free_port, nginx_running, watch_page
+from edition_pages import in_spanish
 
 from nextround.nginx import PREFIX, recipe_for
 from nextround.render.inline_scripts import content_security_policy
@@ -163,6 +165,25 @@ def test_missing_page_gets_the_styled_404_page(served, browser):
     assert sheet == "sticky", "the 404 page's stylesheet loaded"
 
 
+def test_a_missing_spanish_page_gets_the_spanish_404_page(served, browser):
+    url = urljoin(served.url, PREFIX + "es/no-such-guide/")
+    status, headers, body = fetch(url)
+    assert status == 404
+    assert headers["Content-Security-Policy"] == POLICY
+    assert "<h1>404 - Página no encontrada</h1>" in body.decode()
+    context = browser.new_context()
+    failed: list[str] = []
+    context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page = open_page(context, url)
+    in_spanish(page)
+    sheet = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+    problems = page.evaluate("window.__violations")
+    context.close()
+    assert failed == [url], "only the missing page itself is a 404"
+    assert problems == []
+    assert sheet == "sticky", "the 404 page's stylesheet loaded"
+
+
 def test_sub_path_without_slash_redirects_relatively(served):
     status, headers, _ = fetch(served.url + PREFIX.strip("/"))
     assert status == 301 and headers["Location"] == PREFIX
@@ -179,7 +200,7 @@ def test_security_headers_on_pages_and_assets(served, path):
 
 def test_text_assets_are_gzipped_and_cached_by_fingerprint(served, center_dir):
     checked = []
-    for path in sorted(center_dir.glob("assets/**/*.*")):
+    for path in sorted([*center_dir.glob("assets/**/*.*"), *center_dir.glob("es/assets/**/*.*")]):
         relative = path.relative_to(center_dir).as_posix()
         if path.suffix not in {".css", ".js"} or path.stat().st_size < GZIP_MIN_LENGTH:
             continue
@@ -193,6 +214,7 @@ def test_text_assets_are_gzipped_and_cached_by_fingerprint(served, center_dir):
     assert any(FINGERPRINTED.search(name) for name, _, _ in checked)
     ours = [name for name, _, _ in checked if name.startswith("assets/next-round/")]
     assert ours, "our bundles are among the files cached for a year"
+    assert any(name.startswith("es/assets/next-round/") for name, _, _ in checked), "Spanish too"
     _, headers, _ = fetch(urljoin(served.url, PREFIX))
     assert headers["Cache-Control"] == "no-cache"
     assert headers["Content-Encoding"] == "gzip"

@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 from conftest import nginx_serving, serve_folder
+from edition_pages import in_spanish, record_failures, switch_language
 from playwright.sync_api import expect
 
 GUIDE = "guides/ask-for-feedback/"
@@ -21,29 +22,6 @@ SITE_URL = "https://nextround.example.org/"
 HEAD_LINKS = """() => [...document.head.querySelectorAll("link[hreflang]")]
   .filter(link => link.relList.contains("alternate"))
   .map(link => [link.hreflang, link.href])"""
-
-
-def switch_language(page, code: str) -> None:
-    """Open the header's language menu and choose the edition `code`."""
-    page.locator(".md-header__option .md-select").hover()
-    page.locator(f"a.md-select__link[hreflang='{code}']").click()
-
-
-def record_failures(page) -> list[str]:
-    """Every request of `page` that failed or was answered with an error, as it happens."""
-    failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
-    return failed
-
-
-def in_spanish(page) -> None:
-    """The page is marked Spanish and Material's interface speaks Spanish."""
-    expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page.locator(".md-header__option .md-select button")).to_have_attribute(
-        "aria-label", "Seleccionar idioma"
-    )
-    expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "Búsqueda")
 
 
 @pytest.fixture(scope="module")
