@@ -26,3 +26,13 @@ def in_spanish(page) -> None:
         "aria-label", "Seleccionar idioma"
     )
     expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "Búsqueda")
+
+
+# A few Spanish pages every gate also checks (not all, to keep the run short): a guide
+# with checklists, the templates with the details form, the progress page and the plan.
+SPANISH_PAGES = {
+    "es guide": "es/guides/process-the-news/",
+    "es templates": "es/templates/",
+    "es progress": "es/progress/",
+    "es plan": "es/next-30-days/",
+}

@@ -131,6 +131,7 @@ def test_crawl_from_the_home_page_finds_everything_with_no_violation(served, bro
     assert problems == []
     assert len(seen_pages) >= 12, sorted(seen_pages)
     assert urljoin(home, "visit-us/") in seen_pages, "the center's own page is linked"
+    assert urljoin(home, "es/" + GUIDE) in seen_pages, "the Spanish pages are crawled too"
 
 
 def test_sitemap_lists_pages_that_exist(served):

@@ -2,7 +2,7 @@
 
 Each file under overrides/assets/javascripts/inline/ must hold exactly the
 script of Material's partial, apart from the changes listed here; every inline
-script of a built page must be one of them, allowed by its hash in the policy
+script of a built page (of each edition) must be one of them, allowed by its hash in the policy
 the recipes send, and no page may carry an event-handler or `style` attribute;
 and with storage denied, the palette no longer throws.
 """
@@ -117,12 +117,13 @@ def test_every_inline_script_is_allowed_by_its_hash_and_no_page_has_inline_style
 ):
     found, inline = [], 0
     for folder in (site_dir, center_dir):
-        for relative in [*built_pages(folder), "404.html"]:
-            parser = _InlineCode(content_security_policy())
-            text = (folder / relative).read_text(encoding="utf-8")
-            parser.feed(text)
-            inline += text.count("<script>") + text.count("<script data-")
-            found += [f"{folder.name}/{relative}: {item}" for item in parser.found]
+        for edition in ("", "es/"):  # and the Spanish edition's pages
+            for relative in [*built_pages(folder / edition), "404.html"]:
+                parser = _InlineCode(content_security_policy())
+                text = (folder / edition / relative).read_text(encoding="utf-8")
+                parser.feed(text)
+                inline += text.count("<script>") + text.count("<script data-")
+                found += [f"{folder.name}/{edition}{relative}: {item}" for item in parser.found]
     assert found == []
     assert inline, "the pages carry Material's inline scripts"
 

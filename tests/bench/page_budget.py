@@ -4,8 +4,9 @@ Builds the site twice into a temporary folder: as it is, and its stock copy
 (the same pages under Material's defaults, `nextround/engine/stock_copy.py`).
 nginx serves both under /next-round/ with deploy/nginx.conf (gzip on).
 Chromium, with an empty cache, loads the home page, a guide, the templates page
-and the progress page of each, and counts every request and the bytes that came
-over the wire (gzipped where nginx compressed them), with and without the
+and the progress page of each, and our Spanish edition's guide (`es guide`; the
+stock copy has no Spanish edition), and counts every request and the bytes that
+came over the wire (gzipped where nginx compressed them), with and without the
 search index; and, of those, the bodies of our scripts and stylesheets
 (`assets/next-round/`) and of Material's (the rest of `assets/`). The budget
 is per page: at most 8 requests without the search index, and at most 10 KB
@@ -26,12 +27,14 @@ from urllib.parse import urlsplit
 
 from nextround import nginx
 from nextround.cli.audit import PAGES
+from nextround.cli.editions import edition_configs
 from nextround.cli.handouts import CHROMIUM_FLAGS, chromium_path
 from nextround.engine.build_command import build_site
 from nextround.engine.stock_copy import stock_config
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX = "search/search_index.json"
+SPANISH = {"es guide": "es/" + PAGES["guide"]}  # the Spanish edition: ours only
 OURS = "/assets/next-round/"
 BUDGET_REQUESTS = 8  # without the search index, which the search worker fetches
 BUDGET_OURS = 10 * 1024  # bytes of our JS and CSS, gzipped
@@ -111,8 +114,12 @@ def main() -> int:
         tmp = Path(folder)
         sites = {"Next Round": tmp / "ours", "Stock Material": tmp / "stock"}
         stock = stock_config(ROOT / "mkdocs.yml", tmp)
-        for name, config in (("Next Round", ROOT / "mkdocs.yml"), ("Stock Material", stock)):
-            error = build_site(str(config), sites[name], strict=name == "Next Round")
+        builds = [
+            ("Next Round", config, sites["Next Round"] / folder)
+            for _code, folder, config in edition_configs(ROOT / "mkdocs.yml")
+        ]
+        for name, config, site in [*builds, ("Stock Material", stock, sites["Stock Material"])]:
+            error = build_site(str(config), site, strict=name == "Next Round")
             if error:
                 print(f"{name} did not build:\n{error}")
                 return 2
@@ -127,7 +134,8 @@ def main() -> int:
             rows = []
             for name in sites:
                 base = f"http://127.0.0.1:{ports[name]}{nginx.PREFIX}"
-                rows += [(name, page, load(browser, base, path)) for page, path in PAGES.items()]
+                pages = {**PAGES, **SPANISH} if name == "Next Round" else PAGES
+                rows += [(name, page, load(browser, base, path)) for page, path in pages.items()]
             browser.close()
     print_table(rows)
     ours = [found for name, _, found in rows if name == "Next Round"]
