@@ -8,7 +8,8 @@ the reading order; `on_env` writes the list of checklists into "My progress",
 gives each page the one script and stylesheet its content uses, its editions,
 and the templates their interface text;
 `on_post_page` and `on_post_template` put the center's contacts into their slots;
-`on_post_build` adds the pages' search keywords to Material's search index.
+`on_post_build` adds the pages' search keywords to Material's search index and
+the index's language support to the search worker.
 The work is in `nextround/engine/mkdocs_build.py`.
 """
 
@@ -69,5 +70,6 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-50)  # After Material's search writes the index, before offline inlines it.
 def on_post_build(config):
-    """Add each page's search keywords and their synonyms to the search index."""
+    """Add the pages' search keywords to the index; put its language support in the worker."""
     mkdocs_build.add_search_keywords(config)
+    mkdocs_build.bundle_search_languages(config)

@@ -28,7 +28,8 @@
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
-  their synonyms go into the index (`render/search_keywords.py`).
+  their synonyms go into the index (`render/search_keywords.py`), and the
+  search worker gets its language support (`bundle_search_languages`).
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
   tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
@@ -76,6 +77,7 @@ from nextround.render import (
     material_assets,
     online,
     search_keywords,
+    search_languages,
 )
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
@@ -405,6 +407,13 @@ def _translated_from(page, config) -> SourceText | None:
         return None
     prefix = _docs_prefix(config.config_file_path or "mkdocs.yml", str(source_dir))
     return find_source(page.file.content_string, page.meta, source_dir, prefix)
+
+
+def bundle_search_languages(config) -> None:
+    """Put the search worker's language support into the worker file (`render/search_languages`)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = (search.config.get("lang") if search else None) or []
+    search_languages.bundle_language_support(Path(config.site_dir), list(languages))
 
 
 def add_search_keywords(config) -> None:

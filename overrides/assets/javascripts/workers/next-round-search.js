@@ -101,6 +101,16 @@ addEventListener("message", ({ data }) => {
   }
 });
 
+// Language support the build appended to this file (nextround/render/search_languages.py:
+// self.nextRoundBundled, a function per file) runs here instead of being fetched.
+const fetchScripts = self.importScripts;
+self.importScripts = (...urls) => {
+  const bundled = self.nextRoundBundled || {};
+  const name = (url) => String(url).split("/").pop();
+  urls.filter((url) => Object.hasOwn(bundled, name(url))).forEach((url) => bundled[name(url)].call(self));
+  return fetchScripts(...urls.filter((url) => !Object.hasOwn(bundled, name(url))));
+};
+
 // In a Web Worker, `location` is this file. The offline copy runs workers in
 // a hidden frame (iframe-worker), where `location` is the page and the
 // script element holds this file's address.
