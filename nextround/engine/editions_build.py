@@ -94,13 +94,19 @@ def template_globals(build: EditionBuild, env, config, catalog: Catalog) -> None
             return frozenset({build.known[0].code})
         return frozenset()
 
+    found_for: dict[str | None, list] = {}  # a page's alternates, asked for by three templates
+
     def page_alternates(page=None):
-        url = getattr(page, "url", "") or ""
-        missing = missing_from(page)
-        found = alternates(url, build.here, build.known, config.site_url or "", missing, home)
-        if page is None:  # The 404 page, served at any depth: paths from the site's root.
-            return [replace(item, href=urlsplit(item.url).path or item.href) for item in found]
-        return found
+        key = None if page is None else page.file.src_uri
+        if key not in found_for:
+            url = getattr(page, "url", "") or ""
+            found = alternates(
+                url, build.here, build.known, config.site_url or "", missing_from(page), home
+            )
+            if page is None:  # The 404 page, served at any depth: paths from the site's root.
+                found = [replace(item, href=urlsplit(item.url).path or item.href) for item in found]
+            found_for[key] = found
+        return found_for[key]
 
     def head_links(page=None):
         if page is None:  # The 404 page is no page to index.
