@@ -47,15 +47,14 @@ window.nextRound ??= (() => {
       return node;
     },
 
-    /* Run `setup` on this page and again after each instant navigation, each time in a
-       task of its own, so it never lengthens Material's start-up task. The script comes
-       after the page's content, so the content is there when it runs; Material re-runs
+    /* Run `setup` on this page now and again after each instant navigation. The script
+       comes after the page's content, so the content is there when it runs, and what it
+       shows is there before the page first paints (no layout shift); Material re-runs
        `document$` after each instant navigation (and not on file:// pages). `setup` must
-       be safe to run twice. */
+       be safe to run twice. Long work goes through nr.view, which runs in slices. */
     onPage(setup) {
-      const soon = () => setTimeout(setup);
-      const follow = () => typeof document$ !== "undefined" && document$.subscribe(soon);
-      soon();
+      const follow = () => typeof document$ !== "undefined" && document$.subscribe(setup);
+      setup();
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
       else follow();
     },
