@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -111,20 +109,7 @@ def write_two_editions(repo: Path, folder: Path, spanish: str = SPANISH) -> None
         "extra:\n  languages:\n    - code: en\n      name: English\n"
         "    - code: es\n      name: Español\n"
     )
-    config = tiny_site.write_site(folder, files, extra)
-    config.write_text(config.read_text().replace(str(ROOT / "hooks"), str(repo / "hooks")))
-
-
-def build(repo: Path, folder: Path, config: str, site: str) -> tiny_site.Result:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", site],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**tiny_site.build_env(), "PYTHONPATH": str(repo)},
-        check=False,
-    )
-    return tiny_site.Result(result.returncode, result.stdout + result.stderr)
+    tiny_site.write_site(folder, files, extra, repo=repo)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +120,7 @@ def two_editions(tmp_path_factory) -> tuple[Path, Path]:
     folder = root / "site"
     write_two_editions(repo, folder)
     for config, site in (("mkdocs.yml", "site"), ("mkdocs.es.yml", "site/es")):
-        result = build(repo, folder, config, site)
+        result = tiny_site.build(folder, config_file=config, site=site, repo=repo)
         assert result.returncode == 0, result.output
     return repo, folder / "site"
 
@@ -178,7 +163,7 @@ def test_a_translation_with_one_item_fewer_fails_the_build_at_its_line(two_editi
     folder = tmp_path / "site"
     fewer = SPANISH.replace("- [ ] Sal a dar un paseo corto.\n", "")
     write_two_editions(repo, folder, fewer)
-    result = build(repo, folder, "mkdocs.es.yml", "site/es")
+    result = tiny_site.build(folder, config_file="mkdocs.es.yml", site="site/es", repo=repo)
     page = (folder / "docs" / "es" / "index.md").read_text().splitlines()
     line = next(n for n, text in enumerate(page, 1) if text.startswith("/// checklist"))
     english = (folder / "docs" / "index.md").read_text().splitlines()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -42,18 +40,8 @@ def repo(tmp_path) -> Path:
 
 def build(repo: Path, folder: Path, files: dict[str, str], extra_config: str = ""):
     """Build a tiny site with `repo`'s hooks (and so its `nextround` and its catalogs)."""
-    config = tiny_site.write_site(folder, files, extra_config)
-    hooks = str(ROOT / "hooks")
-    config.write_text(config.read_text().replace(hooks, str(repo / "hooks")))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(folder / "site")],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**tiny_site.build_env(), "PYTHONPATH": str(repo)},
-        check=False,
-    )
-    return tiny_site.Result(result.returncode, result.stdout + result.stderr)
+    tiny_site.write_site(folder, files, extra_config, repo=repo)
+    return tiny_site.build(folder, repo=repo)
 
 
 def line_of(path: Path, text: str) -> int:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -46,18 +44,6 @@ def real_theme(overrides: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build(repo: Path, folder: Path, config: str, site: str) -> tiny_site.Result:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", site],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**tiny_site.build_env(), "PYTHONPATH": str(repo)},
-        check=False,
-    )
-    return tiny_site.Result(result.returncode, result.stdout + result.stderr)
-
-
 @pytest.fixture(scope="module")
 def stub_site(tmp_path_factory) -> Path:
     """The built stub: the English page in site/, the Arabic one in site/ar/."""
@@ -67,10 +53,9 @@ def stub_site(tmp_path_factory) -> Path:
     folder = root / "site"
     shutil.copytree(FIXTURE / "docs", folder / "docs")
     shutil.copy(FIXTURE / "mkdocs.ar.yml", folder)
-    config = tiny_site.write_site(folder, {}, real_theme(repo / "overrides") + EDITIONS)
-    config.write_text(config.read_text().replace(str(ROOT / "hooks"), str(repo / "hooks")))
+    tiny_site.write_site(folder, {}, real_theme(repo / "overrides") + EDITIONS, repo=repo)
     for config_name, site in (("mkdocs.yml", "site"), ("mkdocs.ar.yml", "site/ar")):
-        result = build(repo, folder, config_name, site)
+        result = tiny_site.build(folder, config_file=config_name, site=site, repo=repo)
         assert result.returncode == 0, result.output
     return folder / "site"
 

@@ -51,8 +51,8 @@ class Result:
         ]
 
 
-def real_config_blocks() -> str:
-    """The real mkdocs.yml's copied blocks, with hook paths made absolute."""
+def real_config_blocks(repo: Path = ROOT) -> str:
+    """The real mkdocs.yml's copied blocks, with hook paths made absolute (in `repo`)."""
     blocks: list[str] = []
     keep = False
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
@@ -61,12 +61,17 @@ def real_config_blocks() -> str:
             keep = key.group(1) in _COPIED_BLOCKS
         if keep:
             hook = _HOOK_ENTRY.match(line)
-            blocks.append(f"{hook.group(1)}{ROOT / hook.group(2)}" if hook else line)
+            blocks.append(f"{hook.group(1)}{repo / hook.group(2)}" if hook else line)
     return "\n".join(blocks) + "\n"
 
 
-def write_site(folder: Path, files: dict[str, str] | None = None, extra_config: str = "") -> Path:
-    """Write `files` (paths relative to `folder`) and a mkdocs.yml; return its path."""
+def write_site(
+    folder: Path, files: dict[str, str] | None = None, extra_config: str = "", repo: Path = ROOT
+) -> Path:
+    """Write `files` (paths relative to `folder`) and a mkdocs.yml; return its path.
+
+    The config runs the hooks of `repo`: the repository, or a copy of it a test changed.
+    """
     files = files or {}
     folder.mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
@@ -81,7 +86,7 @@ def write_site(folder: Path, files: dict[str, str] | None = None, extra_config: 
     config.write_text(
         f"site_name: Tiny\nsite_url: {SITE_URL}\ntheme:\n  name: material\n"
         + extra_config
-        + real_config_blocks(),
+        + real_config_blocks(repo),
         encoding="utf-8",
     )
     return config
@@ -91,12 +96,16 @@ ENGINES = ("mkdocs", "properdocs")
 
 
 def build_command(
-    folder: Path, *flags: str, engine: str = "mkdocs", config_file: str = "mkdocs.yml"
+    folder: Path,
+    *flags: str,
+    engine: str = "mkdocs",
+    config_file: str = "mkdocs.yml",
+    site: str = "site",
 ) -> list[str]:
     """The command line of a build of the site in `folder` (output in `folder/site`)."""
     named = engine != "mkdocs" or config_file != "mkdocs.yml"
     config = ["-f", str(folder / config_file)] if named else []
-    return [sys.executable, "-m", engine, "build", *config, *flags, "-d", str(folder / "site")]
+    return [sys.executable, "-m", engine, "build", *config, *flags, "-d", str(folder / site)]
 
 
 def build(
@@ -105,13 +114,20 @@ def build(
     engine: str = "mkdocs",
     checks: bool = True,
     config_file: str = "mkdocs.yml",
+    site: str = "site",
+    repo: Path = ROOT,
 ) -> Result:
-    """Build `config_file`'s site in `folder` with `flags` (default `--strict`), by `engine`."""
-    env = build_env()
+    """Build `config_file`'s site in `folder` with `flags` (default `--strict`), by `engine`.
+
+    `site`: the output folder under `folder`; `repo`: whose `nextround` the hooks import.
+    """
+    env = build_env(repo)
     if not checks:
         env["NEXT_ROUND_BUILD_CHECKS"] = "off"
     result = subprocess.run(
-        build_command(folder, *(flags or ("--strict",)), engine=engine, config_file=config_file),
+        build_command(
+            folder, *(flags or ("--strict",)), engine=engine, config_file=config_file, site=site
+        ),
         cwd=folder,
         capture_output=True,
         text=True,
@@ -121,14 +137,14 @@ def build(
     return Result(result.returncode, result.stdout + result.stderr)
 
 
-def build_env() -> dict[str, str]:
-    """The environment of a test build or check: no banner, no colours, `nextround` importable."""
+def build_env(repo: Path = ROOT) -> dict[str, str]:
+    """The environment of a test build or check: no banner, no colours, `repo`'s `nextround`."""
     return {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
         "NO_COLOR": "1",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(repo),
     }
 
 
