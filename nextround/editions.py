@@ -45,9 +45,9 @@ def editions(extra: Mapping | None) -> tuple[Edition, ...]:
     return found or (SOURCE,)
 
 
-def source_docs_dir(docs_dir: Path, language: str, extra: Mapping | None) -> Path | None:
+def source_docs_dir(docs_dir: Path, language: str, known: tuple[Edition, ...]) -> Path | None:
     """The folder of the pages a translated edition translates, or None for the source."""
-    if language == editions(extra)[0].code:
+    if language == known[0].code:
         return None
     return Path(docs_dir).parent
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from nextround.editions import editions, language_of
+from nextround.editions import language_of
 from nextround.engine.site_config import read_site_config
 from nextround.parse.checklists import parse
 
@@ -67,7 +67,7 @@ def languages(root: Path = ROOT) -> list[Language]:
     The source edition's pages are `docs/` and `includes/` less the translated
     editions' folders (`docs/xx/`, `includes/xx/`), which hold theirs.
     """
-    codes = [e.code for e in editions(read_site_config(root / "mkdocs.yml").extra)]
+    codes = [e.code for e in read_site_config(root / "mkdocs.yml").editions]
     docs, includes = root / "docs", root / "includes"
     translated = [folder / code for code in codes[1:] for folder in (docs, includes)]
     source = Language(

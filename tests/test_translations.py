@@ -11,6 +11,7 @@ import pytest
 
 from nextround.check.translations import BEHIND, CURRENT, MISSING, UNKNOWN, site_status
 from nextround.cli.check import CheckResult, format_report
+from nextround.editions import editions
 from nextround.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,9 @@ def repo(tmp_path) -> Path:
 
 
 def status_of(repo: Path):
-    [edition] = site_status(repo / "docs", {"languages": [{"code": "en"}, {"code": "es"}]})
+    [edition] = site_status(
+        repo / "docs", editions({"languages": [{"code": "en"}, {"code": "es"}]})
+    )
     return edition
 
 

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from nextround.editions import editions, source_docs_dir
+from nextround.editions import Edition, source_docs_dir
 from nextround.findings import Finding
 from nextround.text import plural
 
@@ -92,26 +91,26 @@ class _Front:
     commit_line: int
 
 
-def site_status(source_dir: Path, extra: Mapping | None) -> list[EditionStatus]:
-    """Every translated edition of `extra.languages`, its pages in `source_dir/<code>/`."""
-    folders = _edition_folders(source_dir, extra)
+def site_status(source_dir: Path, known: tuple[Edition, ...]) -> list[EditionStatus]:
+    """Every translated edition of `known`, its pages in `source_dir/<code>/`."""
+    folders = _edition_folders(source_dir, known)
     return [
         edition_status(code, source_dir, folder, set(folders.values()))
         for code, folder in folders.items()
     ]
 
 
-def build_status(docs_dir: Path, language: str, extra: Mapping | None) -> EditionStatus | None:
+def build_status(docs_dir: Path, language: str, known: tuple[Edition, ...]) -> EditionStatus | None:
     """The status of the edition a config builds, or None when it is the source edition."""
-    source_dir = source_docs_dir(docs_dir, language, extra)
+    source_dir = source_docs_dir(docs_dir, language, known)
     if source_dir is None:
         return None
-    folders = set(_edition_folders(source_dir, extra).values())
+    folders = set(_edition_folders(source_dir, known).values())
     return edition_status(language, source_dir, docs_dir, folders)
 
 
-def _edition_folders(source_dir: Path, extra: Mapping | None) -> dict[str, Path]:
-    return {edition.code: Path(source_dir) / edition.code for edition in editions(extra)[1:]}
+def _edition_folders(source_dir: Path, known: tuple[Edition, ...]) -> dict[str, Path]:
+    return {edition.code: Path(source_dir) / edition.code for edition in known[1:]}
 
 
 def edition_status(

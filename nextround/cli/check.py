@@ -103,7 +103,7 @@ def run_checks(
             result.errors.append(f"Interface text: {problem}")
             return result
         result.report = check_site(pages, site, date.today(), config.snippets, catalog=catalog)
-        translations = build_status(config.docs_dir, config.language, config.extra)
+        translations = build_status(config.docs_dir, config.language, config.editions)
         if translations is not None:
             result.report.add(translations.problems)
             result.translation_notes = translations.notes()
@@ -115,7 +115,7 @@ def run_checks(
 
 def _source(config: SiteConfig) -> tuple[Path, str] | None:
     """A translated edition's source docs folder, and how problems name it ('docs/')."""
-    folder = source_docs_dir(config.docs_dir, config.language, config.extra)
+    folder = source_docs_dir(config.docs_dir, config.language, config.editions)
     if folder is None:
         return None
     base = config.config_file.parent

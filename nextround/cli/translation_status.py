@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as problem:
         print(f"Configuration error: {problem}")
         return 2
-    editions = site_status(config.docs_dir, config.extra)
+    editions = site_status(config.docs_dir, config.editions)
     if not editions:
         print(f"{args.config_file} lists no translated edition under extra.languages.")
         return 0

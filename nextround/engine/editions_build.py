@@ -45,7 +45,7 @@ def start(config) -> EditionBuild:
     """The edition this build makes; the switcher on when there is more than one."""
     known = editions(config.extra)
     here = edition(config.theme.get("language") or known[0].code, known)
-    source = source_docs_dir(Path(config.docs_dir), here.code, config.extra)
+    source = source_docs_dir(Path(config.docs_dir), here.code, known)
     if len(known) > 1 and not config.extra.get("alternate"):
         config.extra["alternate"] = [{"name": item.name, "lang": item.code} for item in known]
     return EditionBuild(here, known, source if source and source.is_dir() else None)

@@ -397,7 +397,7 @@ def read_source(markdown: str, page, config) -> str:
 def _translated(config) -> Path | None:
     """In a translated edition, the docs folder of the source edition; else None."""
     language = config.theme.get("language") or "en"
-    return source_docs_dir(Path(config.docs_dir), language, config.extra)
+    return source_docs_dir(Path(config.docs_dir), language, editions(config.extra))
 
 
 def _translated_from(page, config) -> SourceText | None:

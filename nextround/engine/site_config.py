@@ -7,7 +7,7 @@ center's config that inherits ours is read as the engine reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -34,8 +34,6 @@ class SiteConfig:
     """The snippet files `pymdownx.snippets` reads (its `base_path` and `auto_append`)."""
     language: str = "en"
     """`theme.language`: the language of the interface text (`nextround/messages.py`)."""
-    extra: dict = field(default_factory=dict)
-    """`extra:`, where `extra.languages` lists the site's editions (`nextround/editions.py`)."""
     editions: tuple[Edition, ...] = ()
     """The site's editions (`extra.languages`), the source first."""
 
@@ -60,7 +58,6 @@ def read_site_config(config_file: str | Path) -> SiteConfig:
     extra = values.get("extra")
     return SiteConfig(
         language=str(language),
-        extra=extra if isinstance(extra, dict) else {},
         editions=editions(extra if isinstance(extra, dict) else None),
         config_file=path,
         docs_dir=docs_dir,
