@@ -6,6 +6,7 @@ problem is a string `path:line: message` so one test run lists all of them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -67,7 +68,7 @@ def languages(root: Path = ROOT) -> list[Language]:
     The source edition's pages are `docs/` and `includes/` less the translated
     editions' folders (`docs/xx/`, `includes/xx/`), which hold theirs.
     """
-    codes = [e.code for e in read_site_config(root / "mkdocs.yml").editions]
+    codes = [e.code for e in site_editions(root)]
     docs, includes = root / "docs", root / "includes"
     translated = [folder / code for code in codes[1:] for folder in (docs, includes)]
     source = Language(
@@ -179,9 +180,15 @@ def _reader_only(use: str, path: Path, language: Language | None) -> bool:
     return use.startswith(language.reader_only) and path.is_relative_to(language.templates)
 
 
+@functools.cache
+def site_editions(root: Path = ROOT) -> tuple:
+    """The editions `root`'s mkdocs.yml lists, read once."""
+    return read_site_config(root / "mkdocs.yml").editions
+
+
 def in_english(path: Path, root: Path = ROOT) -> bool:
     """Whether `path` is English: not in a translation's `docs/xx/` or `includes/xx/`."""
-    known = read_site_config(ROOT / "mkdocs.yml").editions
+    known = site_editions()
     return language_of(PurePosixPath(relative(path, root)), known) == known[0].code
 
 
