@@ -154,16 +154,7 @@ def test_missing_page_gets_the_styled_404_page(served, browser):
     assert status == 404
     assert headers["Content-Security-Policy"] == POLICY
     assert b"Riverside Careers Service" in body
-    context = browser.new_context()
-    failed: list[str] = []
-    context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    page = open_page(context, url)
-    sheet = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
-    problems = page.evaluate("window.__violations")
-    context.close()
-    assert failed == [url], "only the missing page itself is a 404"
-    assert problems == []
-    assert sheet == "sticky", "the 404 page's stylesheet loaded"
+    assert_a_styled_404(browser, url)
 
 
 def test_a_missing_spanish_page_gets_the_spanish_404_page(served, browser):
@@ -172,11 +163,16 @@ def test_a_missing_spanish_page_gets_the_spanish_404_page(served, browser):
     assert status == 404
     assert headers["Content-Security-Policy"] == POLICY
     assert "<h1>404 - Página no encontrada</h1>" in body.decode()
+    assert_a_styled_404(browser, url, also=in_spanish)
+
+
+def assert_a_styled_404(browser, url: str, also=lambda page: None) -> None:
+    """The 404 page at `url` loads its styles, breaks no policy and requests nothing missing."""
     context = browser.new_context()
     failed: list[str] = []
     context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page = open_page(context, url)
-    in_spanish(page)
+    also(page)
     sheet = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
     problems = page.evaluate("window.__violations")
     context.close()
