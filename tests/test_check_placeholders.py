@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from html import unescape
+import re
 from pathlib import Path
 
 from nextround import messages
 from nextround.check.placeholders import TemplateCheck, check_template, placeholders
+from nextround.check.raw_html import check_markup
+from nextround.parse.html import BUILT_ATTRIBUTE, read_page
 from nextround.placeholders import FORM_FIELDS, name
 from nextround.render.details import add_details, has_form
 
@@ -75,9 +76,10 @@ def test_every_template_of_the_site_uses_known_placeholders():
     assert found == []
 
 
-def test_the_build_marks_placeholders_in_code_and_gives_the_form_its_fields():
+def test_the_build_marks_placeholders_in_code_and_writes_the_form_into_its_holder():
     html = (
-        '<div data-nr-details="x" id="your-details"></div><p>[Their name]</p>'
+        '<div data-nr-details="x" id="your-details"><p>Intro</p><div>x</div></div>'
+        "<p>[Their name]</p>"
         '<div class="highlight"><pre><span></span><code>Dear [Their name], [Field] '
         "[Contact&#39;s name] [x]</code></pre></div>"
     )
@@ -90,10 +92,24 @@ def test_the_build_marks_placeholders_in_code_and_gives_the_form_its_fields():
     )
     assert "[x]</code></pre>" in marked
     assert marked.count('<a href="#your-details">Fill in your details</a>') == 1
-    fields = marked.split('data-nr-fields="', 1)[1].split('"', 1)[0]
-    assert json.loads(unescape(fields)) == [[p.field, name(p, ENGLISH)] for p in FORM_FIELDS]
-    assert [label for _field, label in json.loads(unescape(fields))][:2] == [
-        "Your name",
-        "Their name",
-    ]
+    holder = marked.split('id="your-details">', 1)[1].split("</div></div><p>", 1)[0]
+    assert holder.startswith("<p>Intro</p><div>x</div>"), "the form follows the holder's text"
+    labels = re.findall(r'<label for="nr-detail-(\w+)">([^<]+)</label>', holder)
+    assert labels == [(p.field, name(p, ENGLISH)) for p in FORM_FIELDS]
+    assert [label for _field, label in labels][:2] == ["Your name", "Their name"]
+    waiting = holder.count(" disabled>")
+    assert waiting == len(FORM_FIELDS) + 1, "the fields and Clear wait for the script"
+    assert ">Clear my details</button>" in holder
     assert not has_form(marked.replace("data-nr-details", "data-other"))
+
+
+def test_the_check_of_a_written_page_skips_the_form_the_build_wrote_but_not_the_page_s_own():
+    page = '<div data-nr-details id="your-details"><p>Intro</p></div><button>Mine</button>'
+    written = read_page(add_details(page, "#your-details", ENGLISH)).markup
+    assert ("input", "") not in written and ("p", "") in written
+    assert {problem.message.split(" is ")[0] for problem in check_markup(written)} == {"<button>"}
+    refused = check_markup({("div", ""), ("div", BUILT_ATTRIBUTE)})
+    assert [problem.message for problem in refused] == [
+        f"The attribute '{BUILT_ATTRIBUTE}' on <div> is not allowed: it marks markup that the "
+        "build writes, which the checks skip. Remove it."
+    ]

@@ -10,6 +10,7 @@ field, or imported from a file, is shown as text and runs nothing.
 from __future__ import annotations
 
 import json
+import time
 
 from checklist_pages import STORAGE_FULL, export_file, storage_key
 from playwright.sync_api import expect
@@ -25,12 +26,27 @@ DETAILS = {
 }
 EMPTY = "Interview date"
 HOSTILE = "<img src=x onerror=alert(1)>"
+TRANSPARENT = "rgba(0, 0, 0, 0)"
+# Adds up the page's layout shifts, as Lighthouse's CLS does, into window.layoutShift.
+LAYOUT_SHIFTS = """
+window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) {
+    if (!shift.hadRecentInput) window.layoutShift += shift.value;
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
 
 
 def placeholders(page, name):
     """The texts of the marked placeholders that the field `name` fills, in page order."""
     field = {"Your name": "you", "Their name": "them", "Interview date": "date"}[name]
     return page.locator(f"pre code .nr-ph[data-nr-ph={field}]").all_inner_texts()
+
+
+def background(locator):
+    """The background colour the placeholder `locator` shows."""
+    return locator.evaluate("node => getComputedStyle(node).backgroundColor")
 
 
 def code_text(page):
@@ -56,8 +72,8 @@ def test_details_fill_every_template_copy_survive_a_reload_and_clear(browser, se
         assert f"[{label}]" not in code_text(page)
     empty = page.locator("pre code .nr-ph[data-nr-ph=date]").first
     expect(empty).to_have_text(f"[{EMPTY}]")
-    expect(empty).to_have_class("nr-ph nr-ph--empty")
-    assert empty.evaluate("node => getComputedStyle(node).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert background(empty) != TRANSPARENT, "an empty placeholder stays highlighted"
+    assert background(page.locator("pre code .nr-ph[data-nr-ph=you]").first) == TRANSPARENT
 
     first = page.locator(".highlight").first
     first.hover()
@@ -95,8 +111,29 @@ def test_without_javascript_the_templates_show_their_brackets(browser, server):
     expect(page.locator(".nr-fill").first).to_be_hidden()
     text = code_text(page)
     assert "Dear [Their name]," in text and "[Your name]" in text
-    assert page.locator(".nr-ph--empty").count() == 0
+    spans = page.locator("pre code .nr-ph")
+    assert {background(spans.nth(i)) for i in range(spans.count())} == {TRANSPARENT}
     context.close()
+
+
+def test_the_form_is_in_place_before_a_slow_script_so_nothing_moves(page, server):
+    """The form and the links are there from the first paint, waiting for the script."""
+
+    def slow(route):
+        time.sleep(1.5)  # a phone on a slow network: the page paints first
+        route.continue_()
+
+    page.route("**/assets/next-round/*.js", slow)
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(server.url + TEMPLATES, wait_until="commit")
+    field = page.get_by_label("Your name", exact=True)
+    expect(field).to_be_visible()
+    expect(field).to_be_disabled()
+    expect(page.get_by_role("link", name="Fill in your details").first).to_be_visible()
+    expect(field).to_be_enabled(timeout=10_000)
+    field.fill("Ana Diaz")
+    assert set(placeholders(page, "Your name")) == {"Ana Diaz"}
+    assert page.evaluate("window.layoutShift") < 0.01
 
 
 def test_markup_in_details_is_shown_as_text_and_runs_nothing(page, server, tmp_path):

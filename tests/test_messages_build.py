@@ -154,7 +154,7 @@ def test_the_build_needs_no_english_for_another_language(french_site):
 SPANISH_TEMPLATES = """\
 # Plantillas
 
-<div class="nr-details" id="your-details" data-nr-details hidden markdown>
+<div class="nr-details" id="your-details" data-nr-details markdown>
 
 **Tus datos.** Complétalos una vez.
 

@@ -3,12 +3,13 @@
  *
  * The build (nextround/render/details.py) marks each placeholder of a code
  * block as <span class="nr-ph">, with data-nr-ph="<field>" where the form
- * fills it; puts a hidden "Fill in your details" link after each template;
- * and gives the form's holder ([data-nr-details], on the templates page) its
- * fields as JSON in data-nr-fields. This script shows the links and the holder,
- * builds the form in it, and writes each detail into its spans as text
- * (textContent, never HTML). A placeholder with no detail keeps its brackets
- * and gets the class nr-ph--empty. Without JavaScript nothing changes.
+ * fills it; puts a "Fill in your details" link after each template; and writes
+ * the form, disabled, into its holder ([data-nr-details], on the templates
+ * page). details.css shows the holder and the links only where scripts run, so
+ * nothing moves when this script enables the form. It writes each detail into
+ * its spans as text (textContent, never HTML) and marks a filled span
+ * nr-ph--filled; a placeholder with no detail keeps its brackets and stays
+ * highlighted. Without JavaScript the templates show their brackets, as typed.
  *
  * Details are saved through nr.store (progress-store.js, section "details");
  * nothing is sent anywhere. Pages with a template or the form load it.
@@ -16,41 +17,28 @@
 nextRound.module("details", (nr) => {
   "use strict";
 
-  const { make, store } = nr;
+  const { store } = nr;
+  const brackets = new WeakMap(); // each span's own text, "[Your name]"
 
   let showForm = () => {};
 
+  /* Write the saved details into the spans; a span already right is not touched. */
   function fill() {
     const details = store.details();
     document.querySelectorAll(".nr-ph").forEach((span) => {
-      span.dataset.nrBracket ||= span.textContent;
+      if (!brackets.has(span)) brackets.set(span, span.textContent);
       const text = details.get(span.dataset.nrPh);
-      span.textContent = text || span.dataset.nrBracket;
-      span.classList.toggle("nr-ph--empty", !text);
+      const shown = text || brackets.get(span);
+      if (span.textContent !== shown) span.textContent = shown;
+      span.classList.toggle("nr-ph--filled", Boolean(text));
     });
   }
 
   function setupForm(holder) {
     holder.dataset.nrReady = "1";
-    const fields = make("div", "nr-details__fields");
-    const inputs = JSON.parse(holder.dataset.nrFields).map(([field, label]) => {
-      const input = make("input", "nr-details__input");
-      Object.assign(input, { id: "nr-detail-" + field, name: field, type: "text", maxLength: 200 });
-      input.autocomplete = field === "you" ? "name" : "off";
-      const name = make("label", "", label);
-      name.htmlFor = input.id;
-      const row = make("p", "nr-details__field");
-      row.append(name, input);
-      fields.append(row);
-      input.addEventListener("input", save);
-      return input;
-    });
-    const clear = make("button", "md-button nr-details__clear", nr.t("details.clear"));
-    clear.type = "button";
-    const status = make("p", "nr-details__status");
-    status.setAttribute("role", "status");
-    holder.append(fields, clear, status);
-    holder.hidden = false;
+    const inputs = [...holder.querySelectorAll(".nr-details__input")];
+    const clear = holder.querySelector(".nr-details__clear");
+    const status = holder.querySelector(".nr-details__status");
 
     function save() {
       const details = store.details();
@@ -63,12 +51,6 @@ nextRound.module("details", (nr) => {
       fill();
     }
 
-    clear.addEventListener("click", () => {
-      inputs.forEach((input) => (input.value = ""));
-      save();
-      status.textContent ||= nr.t("details.cleared");
-    });
-
     // Only a field whose saved text changed elsewhere (another tab, Import,
     // Clear) is rewritten, so the space a reader is typing is kept.
     showForm = () => {
@@ -79,12 +61,24 @@ nextRound.module("details", (nr) => {
       });
     };
     showForm();
+
+    inputs.forEach((input) => {
+      input.addEventListener("input", save);
+      input.disabled = false;
+    });
+    clear.addEventListener("click", () => {
+      inputs.forEach((input) => (input.value = ""));
+      save();
+      status.textContent ||= nr.t("details.cleared");
+    });
+    clear.disabled = false;
   }
 
   function main() {
-    document.querySelectorAll(".nr-fill[hidden]").forEach((link) => (link.hidden = false));
-    const holder = document.querySelector("[data-nr-details][data-nr-fields]:not([data-nr-ready])");
-    if (holder) setupForm(holder);
+    // A browser that cannot tell details.css that scripts run shows the form late.
+    if (!matchMedia("(scripting: enabled)").matches) document.documentElement.classList.add("nr-scripting");
+    const holder = document.querySelector("[data-nr-details]:not([data-nr-ready])");
+    if (holder?.querySelector(".nr-details__input")) setupForm(holder);
     fill();
   }
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from nextround.parse.html import BUILT_ATTRIBUTE
+
 # What Markdown, our extensions and a careful author produce.
 _TEXT = (
     "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt em"
@@ -102,6 +104,8 @@ def check_markup(markup: set[tuple[str, str]]) -> list[MarkupProblem]:
 
 
 def _attribute_allowed(tag: str, attribute: str) -> bool:
+    if attribute == BUILT_ATTRIBUTE:
+        return False  # the build's own mark: the checks of the written site skip what it holds
     if attribute.startswith(("aria-", "data-")):
         return True
     if tag in _SVG_ELEMENTS:
@@ -129,6 +133,8 @@ def _element_problem(tag: str) -> MarkupProblem:
 def _attribute_problem(tag: str, attribute: str) -> MarkupProblem:
     if attribute.startswith("on"):
         why = "event handlers run script when clicked or loaded; the site's scripts live in files"
+    elif attribute == BUILT_ATTRIBUTE:
+        why = "it marks markup that the build writes, which the checks skip"
     else:
         why = "it is not on the list of attributes a guide may use"
     return MarkupProblem(

@@ -67,6 +67,8 @@ RESOURCE_TAGS = frozenset(
 )
 # The class of a rendered checklist (`render/checklist_block.py`).
 CHECKLIST_CLASS = "nr-checklist"
+# Marks markup the build writes into a page, which the checks of a page's own markup skip.
+BUILT_ATTRIBUTE = "data-nr-built"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A URL that `urlsplit` rejects, wrapped so that engines pass it through (see `markdown_tree`).
 MALFORMED = "nr-malformed-url:"
@@ -208,29 +210,47 @@ def wrap_malformed(url: str) -> str:
 
 
 class _LinkParser(HTMLParser):
-    """Collects ids, links, checklists and markup from start tags (inside `region`)."""
+    """Collects ids, links, checklists and markup from start tags (inside `region`).
+
+    An element with `BUILT_ATTRIBUTE` is markup the build wrote into a page
+    (such as the details form), not the page's own: it and what it holds are
+    not read.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = PageHtml()
         self.region = ""
         self._depth = 0
+        self._built = 0  # open elements of markup the build wrote
 
     def handle_starttag(self, tag, attrs):
         """Record what the tag holds."""
+        if self._built:
+            self._built += tag not in _VOID
+            return
         if self.region and not self._enter(tag, attrs):
+            return
+        if any(name == BUILT_ATTRIBUTE for name, _ in attrs):
+            self._built = int(tag not in _VOID)
             return
         for attribute, url in start_tag(self.page, tag, attrs):
             self.add_link(tag, attribute, url, attrs)
 
     def handle_endtag(self, tag):
         """Leave the region when its element closes."""
-        if self._depth and tag not in _VOID:
+        if tag in _VOID:
+            return
+        if self._built:
+            self._built -= 1
+            if self._built:
+                return
+        if self._depth:
             self._depth -= 1
 
     def inside(self) -> bool:
-        """Whether the parser is inside the region (always, without one)."""
-        return not self.region or self._depth > 0
+        """Whether the parser is inside the region (always, without one), in the page's own markup."""
+        return (not self.region or self._depth > 0) and not self._built
 
     def _enter(self, tag: str, attrs) -> bool:
         """Track nesting inside the region; whether this tag is in it."""
