@@ -7,7 +7,8 @@ leaves out the sources of our bundles;
 the reading order; `on_env` writes the list of checklists into "My progress",
 gives each page the one script and stylesheet its content uses, its editions,
 and the templates their interface text;
-`on_post_page` and `on_post_template` put the center's contacts into their slots;
+`on_post_page` and `on_post_template` put the center's contacts into their slots
+and write the page without the templates' indentation;
 `on_post_build` adds the pages' search keywords to Material's search index and
 the index's language support to the search worker.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -59,13 +60,13 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    """Put the career center's contacts into the page's slots."""
-    return mkdocs_build.fill_center_slots(output, config)
+    """Put the career center's contacts into the page's slots; drop the templates' indent."""
+    return mkdocs_build.written_page(output, config)
 
 
 def on_post_template(output_content, template_name, config):
-    """Put the career center's contacts into the slots of the 404 page."""
-    return mkdocs_build.fill_center_slots(output_content, config)
+    """The same for the 404 page and the sitemap."""
+    return mkdocs_build.written_page(output_content, config)
 
 
 @event_priority(-50)  # After Material's search writes the index, before offline inlines it.

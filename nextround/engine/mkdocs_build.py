@@ -23,9 +23,10 @@
   in `read_rendered`.
 - `give_messages` (`on_env`): the theme's templates get `nr_t` and `nr_date`, the
   interface text and dates of the build's language.
-- `brand` / `add_center_files` / `fill_center_slots` (`on_config`, `on_files`,
+- `brand` / `add_center_files` / `written_page` (`on_config`, `on_files`,
   `on_post_page`): a career center's `extra.center`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
+  `written_page` also drops the templates' indentation (`render/compact_html.py`).
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
   their synonyms go into the index (`render/search_keywords.py`), and the
@@ -81,6 +82,7 @@ from nextround.render import (
 )
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
+from nextround.render.compact_html import compact
 from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
@@ -348,10 +350,10 @@ def _add_center(files, config, center: Center) -> None:
             )
 
 
-def fill_center_slots(output: str, config) -> str:
-    """The written page with the center's contacts in its slots."""
+def written_page(output: str, config) -> str:
+    """The page as written: the center's contacts in its slots, without the templates' indent."""
     build = current(config)
-    return fill_slots(output, build.center, build.catalog)
+    return compact(fill_slots(output, build.center, build.catalog))
 
 
 def current(config) -> Build:

@@ -249,7 +249,7 @@ class _LinkParser(HTMLParser):
             self._depth -= 1
 
     def inside(self) -> bool:
-        """Whether the parser is inside the region (always, without one), in the page's own markup."""
+        """Whether the parser is in the region (always, without one), in the page's own markup."""
         return (not self.region or self._depth > 0) and not self._built
 
     def _enter(self, tag: str, attrs) -> bool:
