@@ -170,9 +170,9 @@ def test_a_pages_script_carries_only_the_messages_its_modules_use(site_dir):
     assert carried["checklist.reset"] == "Reset"
     assert set(carried) == {key for key in asked_for(features) if not key.startswith("file.")}
     assert all(english.messages[key].text == text for key, text in carried.items())
-    assert "plan.start" not in carried and "progress.export" not in carried
+    assert "plan.start" not in carried and "progress.imported" not in carried
     progress = carried_messages(site_dir, "progress/index.html")
-    assert "progress.export" in progress and "file.not-json" in progress, (
+    assert "progress.imported" in progress and "file.not-json" in progress, (
         "why a file was refused shows where Import is"
     )
     assert "checklist.reset" not in progress

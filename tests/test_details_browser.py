@@ -10,9 +10,9 @@ field, or imported from a file, is shown as text and runs nothing.
 from __future__ import annotations
 
 import json
-import time
 
 from checklist_pages import STORAGE_FULL, export_file, storage_key
+from layout_shifts import layout_shift, load_with_a_slow_script
 from playwright.sync_api import expect
 
 TEMPLATES = "templates/"
@@ -27,15 +27,6 @@ DETAILS = {
 EMPTY = "Interview date"
 HOSTILE = "<img src=x onerror=alert(1)>"
 TRANSPARENT = "rgba(0, 0, 0, 0)"
-# Adds up the page's layout shifts, as Lighthouse's CLS does, into window.layoutShift.
-LAYOUT_SHIFTS = """
-window.layoutShift = 0;
-new PerformanceObserver((list) => {
-  for (const shift of list.getEntries()) {
-    if (!shift.hadRecentInput) window.layoutShift += shift.value;
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 
 
 def placeholders(page, name):
@@ -118,14 +109,7 @@ def test_without_javascript_the_templates_show_their_brackets(browser, server):
 
 def test_the_form_is_in_place_before_a_slow_script_so_nothing_moves(page, server):
     """The form and the links are there from the first paint, waiting for the script."""
-
-    def slow(route):
-        time.sleep(1.5)  # a phone on a slow network: the page paints first
-        route.continue_()
-
-    page.route("**/assets/next-round/*.js", slow)
-    page.add_init_script(LAYOUT_SHIFTS)
-    page.goto(server.url + TEMPLATES, wait_until="commit")
+    load_with_a_slow_script(page, server.url + TEMPLATES)
     field = page.get_by_label("Your name", exact=True)
     expect(field).to_be_visible()
     expect(field).to_be_disabled()
@@ -133,7 +117,7 @@ def test_the_form_is_in_place_before_a_slow_script_so_nothing_moves(page, server
     expect(field).to_be_enabled(timeout=10_000)
     field.fill("Ana Diaz")
     assert set(placeholders(page, "Your name")) == {"Ana Diaz"}
-    assert page.evaluate("window.layoutShift") < 0.01
+    assert layout_shift(page) < 0.01
 
 
 def test_markup_in_details_is_shown_as_text_and_runs_nothing(page, server, tmp_path):

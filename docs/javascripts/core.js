@@ -12,9 +12,16 @@
  * bundle's modules right after this file, as `nextRound.messages({...})`, and
  * modules ask for one with nr.t and its key written out in quotes, so the
  * build can check every language has it.
+ *
+ * What works only with scripts is written by the build and shown by the styles
+ * where scripts run (`@media (scripting: enabled)`), so it is in place from the
+ * first paint; a browser too old to know that query gets the class
+ * nr-scripting on <html> instead, here.
  */
 window.nextRound ??= (() => {
   "use strict";
+
+  if (!matchMedia("(scripting: enabled)").matches) document.documentElement.classList.add("nr-scripting");
 
   const defined = new Set();
   const texts = new Map();

@@ -5,8 +5,9 @@
  * block as <span class="nr-ph">, with data-nr-ph="<field>" where the form
  * fills it; puts a "Fill in your details" link after each template; and writes
  * the form, disabled, into its holder ([data-nr-details], on the templates
- * page). details.css shows the holder and the links only where scripts run, so
- * nothing moves when this script enables the form. It writes each detail into
+ * page). details.css shows the holder and the links only where scripts run
+ * (or the page has .nr-scripting, core.js), so nothing moves when this script
+ * enables the form. It writes each detail into
  * its spans as text (textContent, never HTML) and marks a filled span
  * nr-ph--filled; a placeholder with no detail keeps its brackets and stays
  * highlighted. Without JavaScript the templates show their brackets, as typed.
@@ -75,8 +76,6 @@ nextRound.module("details", (nr) => {
   }
 
   function main() {
-    // A browser that cannot tell details.css that scripts run shows the form late.
-    if (!matchMedia("(scripting: enabled)").matches) document.documentElement.classList.add("nr-scripting");
     const holder = document.querySelector("[data-nr-details]:not([data-nr-ready])");
     if (holder?.querySelector(".nr-details__input")) setupForm(holder);
     fill();

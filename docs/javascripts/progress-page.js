@@ -2,8 +2,10 @@
  * Import and Clear all for the reader's data (nr.store, progress-store.js).
  *
  * The build writes the list (<ul class="nr-registry" data-nr-registry>): one
- * entry per checklist with its item ids and, hidden, each item's text for its
- * note. Imports are checked by the store and never half-applied.
+ * entry per checklist with its item ids, its "0 of 7 done" and bar and, hidden,
+ * each item's text for its note; and before it the buttons, disabled, which
+ * this script enables (nextround/render/progress_registry.py). Imports are
+ * checked by the store and never half-applied.
  */
 nextRound.module("progress-page", (nr) => {
   "use strict";
@@ -12,34 +14,25 @@ nextRound.module("progress-page", (nr) => {
 
   function setupProgressPage(registry) {
     const rows = [...registry.querySelectorAll(".nr-registry__entry")].map((entry) => {
-      const text = entry.querySelector(".nr-registry__count");
-      const bar = progressBar.make();
-      entry.append(bar);
+      const text = entry.querySelector(".nr-registry__done");
+      const bar = entry.querySelector(".nr-checklist__bar");
       const progress = { text, bar, holder: entry, doneClass: "nr-registry__entry--done" };
       const notes = entry.querySelector(".nr-registry__notes");
-      entry.append(notes); // after the bar
       const lines = [...notes.children].map((li) => [li, li.dataset.item, li.appendChild(make("span", "nr-note__text"))]);
       return { id: entry.dataset.checklist, items: entry.dataset.items.split(" "), progress, notes, lines };
     });
-    const message = make("p", "nr-progress__message");
-    message.setAttribute("role", "status");
-    const picker = make("input", "nr-progress__file");
-    picker.type = "file";
-    picker.accept = "application/json,.json";
-    picker.hidden = true;
-    const buttons = [
-      [nr.t("progress.export"), () => nr.download(store.exportText(), "next-round-progress.json", "application/json")],
-      [nr.t("progress.import"), () => picker.click()],
-      [nr.t("progress.clear-all"), clearAll],
-    ].map(([label, action]) => {
-      const button = make("button", "md-button nr-progress__button", label);
-      button.type = "button";
-      button.addEventListener("click", action);
-      return button;
+    const page = registry.parentElement;
+    const message = page.querySelector(".nr-progress__message");
+    const picker = page.querySelector(".nr-progress__file");
+    const actions = {
+      export: () => nr.download(store.exportText(), "next-round-progress.json", "application/json"),
+      import: () => picker.click(),
+      clear: clearAll,
+    };
+    page.querySelectorAll(".nr-progress__button[data-nr-action]").forEach((button) => {
+      button.addEventListener("click", actions[button.dataset.nrAction]);
+      button.disabled = false;
     });
-    const tools = make("div", "nr-progress__tools");
-    tools.append(...buttons, picker);
-    registry.before(tools, message, make("p", "nr-notice"));
 
     function say(text, isError) {
       message.textContent = text;
