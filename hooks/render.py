@@ -6,7 +6,8 @@ leaves out the sources of our bundles;
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress",
 gives each page the one script and stylesheet its content uses, its editions,
-and the templates their interface text;
+and the templates their interface text, and names the keywords' field for the
+search index;
 `on_post_page` and `on_post_template` put the center's contacts into their slots
 and write the page without the templates' indentation;
 `on_post_build` adds the pages' search keywords to Material's search index and
@@ -46,11 +47,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Write the list of checklists into its page; give pages their bundles, templates text."""
+    """Write the list of checklists into its page; give pages their bundles, templates text.
+
+    And name the keywords' field for the search index Material writes after this.
+    """
     mkdocs_build.fill_registry(files, config)
     mkdocs_build.bundle_assets(env, files, config)
     mkdocs_build.give_messages(env, config)
     mkdocs_build.edition_globals(env, config)
+    mkdocs_build.name_keywords_field(config)
 
 
 def on_files(files, config):

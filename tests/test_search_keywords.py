@@ -236,6 +236,18 @@ def test_a_build_puts_keywords_in_the_index(tmp_path):
     assert by_location[""]["boost"] == 0.5
 
 
+def test_a_build_without_keywords_still_names_their_field_in_the_index(tmp_path):
+    # No `fields:` for keywords and no page with keywords: Material's index is left as
+    # written, and names the field with the default boost all the same.
+    write_site(tmp_path, {"docs/index.md": page("Home", "# Home\n\nHello.\n")})
+    result = build(tmp_path)
+    assert result.returncode == 0, result.output
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
+    assert list(index["config"]["fields"]) == ["title", "text", "tags", "keywords"]
+    assert index["config"]["fields"]["keywords"] == {"boost": BOOST}
+    assert all("keywords" not in doc for doc in index["docs"])
+
+
 def test_duplicate_keywords_stop_the_build_with_both_lines(tmp_path):
     files = {
         "docs/index.md": page("Home", "# Home\n", keywords="[ghosted]"),

@@ -30,7 +30,9 @@
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
   their synonyms go into the index (`render/search_keywords.py`), and the
-  search worker gets its language support (`bundle_search_languages`).
+  search worker gets its language support (`bundle_search_languages`). The
+  index names the keywords' field itself (`name_keywords_field`, `on_env`), so
+  a build without keywords leaves it as Material wrote it.
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
   tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
@@ -115,6 +117,10 @@ class Build:
     """A page's source path -> the stylesheet and script it loads."""
     edition: editions_build.EditionBuild | None = None
     """The edition this build makes (`engine/editions_build.py`)."""
+    source_dir: Path | None = None
+    """In a translated edition, the source edition's docs folder (`_translated`)."""
+    offline: bool = False
+    """Whether Material's offline plugin is on (`offline`), read once per build."""
 
 
 # The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css),
@@ -151,7 +157,9 @@ def start(config):
         ExternalLinkExtension(),
         _current.reader,
     ]
-    if _translated(config):
+    _current.source_dir = _translated(config)
+    _current.offline = offline(config)
+    if _current.source_dir:
         config.extra["progress_root"] = PROGRESS_ROOT
     brand(_current, config)
     _current.snippets = _checked_snippets(config)
@@ -164,7 +172,7 @@ def start(config):
     except search_keywords.SynonymError as error:
         lines = "\n".join(f"  {problem}" for problem in error.problems)
         raise Abort(f"The search synonym list needs a fix; nothing was built.\n{lines}") from None
-    if offline(config):
+    if _current.offline:
         if not SHIM.is_file():
             raise Abort(
                 f"The offline copy needs {SHIM}; run `make offline` (it runs npm ci in tools/)."
@@ -382,7 +390,7 @@ def read_source(markdown: str, page, config) -> str:
         url=_url_path(page.file.url),
         markdown=page.file.content_string,
         meta=page.meta,
-        source=_translated_from(page, config),
+        source=_translated_from(page, build.source_dir, config),
     )
     original = source.source.markdown if source.source is not None else None
     build.carried = {
@@ -402,9 +410,8 @@ def _translated(config) -> Path | None:
     return source_docs_dir(Path(config.docs_dir), language, editions(config.extra))
 
 
-def _translated_from(page, config) -> SourceText | None:
-    """In a translated edition, the source page that `page` names in `source:`."""
-    source_dir = _translated(config)
+def _translated_from(page, source_dir: Path | None, config) -> SourceText | None:
+    """In a translated edition (from `source_dir`), the source page `page` names in `source:`."""
     if source_dir is None:
         return None
     prefix = _docs_prefix(config.config_file_path or "mkdocs.yml", str(source_dir))
@@ -413,18 +420,47 @@ def _translated_from(page, config) -> SourceText | None:
 
 def bundle_search_languages(config) -> None:
     """Put the search worker's language support into the worker file (`render/search_languages`)."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search_plugin(config)
     languages = (search.config.get("lang") if search else None) or []
     search_languages.bundle_language_support(Path(config.site_dir), list(languages))
 
 
 def add_search_keywords(config) -> None:
-    """Put each page's keywords into the search index Material wrote, if it wrote one."""
+    """Put each page's keywords into the search index Material wrote, if it wrote one.
+
+    With no keyword on any page, an index whose fields already include the keywords'
+    is left as Material wrote it: adding nothing would write the same text again.
+    """
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():
         return
-    text = search_keywords.add_keywords(index.read_text(encoding="utf-8"), current(config).keywords)
+    keywords = current(config).keywords
+    if not any(keywords.values()) and search_keywords.FIELD in (_search_fields(config) or {}):
+        return
+    text = search_keywords.add_keywords(index.read_text(encoding="utf-8"), keywords)
     index.write_text(text, encoding="utf-8")
+
+
+def name_keywords_field(config) -> None:
+    """Have Material's index name the keywords' field, with `BOOST` unless mkdocs.yml sets one.
+
+    After Material's `on_config` has added its own fields, so the index lists them first,
+    as `add_keywords` would.
+    """
+    fields = _search_fields(config)
+    if isinstance(fields, dict):
+        fields.setdefault(search_keywords.FIELD, {"boost": search_keywords.BOOST})
+
+
+def _search_plugin(config):
+    """Material's search plugin, if the build has it."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def _search_fields(config) -> dict | None:
+    """The fields of Material's search index (`plugins: search: fields:`), if it has them."""
+    search = _search_plugin(config)
+    return search.config.get("fields") if search else None
 
 
 def read_rendered(html: str, page, config) -> str:
@@ -434,15 +470,15 @@ def read_rendered(html: str, page, config) -> str:
     the calendar's link back) is the one it has online, not its file's.
     """
     build = current(config)
-    if page.canonical_url and offline(config):
-        page.canonical_url = online.online_address(config.site_url, _online_url(page.url, config))
+    if page.canonical_url and build.offline:
+        page.canonical_url = online.online_address(config.site_url, _online_url(page.url, build))
     source = build.pages.get(page.file.src_uri)
     if source is None:
         return html
     source.html = build.reader.take()
     if "last_reviewed" in page.meta:
         html = add_reading_time(html, build.catalog)
-    address = (config.site_url or "", _online_url(source.url, config))
+    address = (config.site_url or "", _online_url(source.url, build))
     source.content = html = _add_online(source, html, address, build.catalog)
     return editions_build.mark_untranslated(build.edition, html, page)
 
@@ -472,9 +508,9 @@ def _add_online(source: SourcePage, html: str, page: tuple[str, str], catalog: C
     return html
 
 
-def _online_url(url: str, config) -> str:
+def _online_url(url: str, build: Build) -> str:
     """A page's path on the site online: an offline build's file name made a folder's."""
-    return online.online_page_url(url) if offline(config) else url
+    return online.online_page_url(url) if build.offline else url
 
 
 def _added(source: SourcePage, html: str) -> str:
@@ -517,9 +553,9 @@ def fill_registry(files, config) -> None:
         if handouts.MARKER in content:
             site = (config.site_name, config.site_url or "")
             booklet = handouts.render_handouts(
-                _online_url(source.url, config),
-                [_online_entry(entry, config) for entry in entries],
-                [_online_entry(entry, config) for entry in plan],
+                _online_url(source.url, build),
+                [_online_entry(entry, build) for entry in entries],
+                [_online_entry(entry, build) for entry in plan],
                 site,
                 build.catalog,
             )
@@ -529,9 +565,9 @@ def fill_registry(files, config) -> None:
             page.content = source.content = content
 
 
-def _online_entry(entry: Entry, config) -> Entry:
+def _online_entry(entry: Entry, build: Build) -> Entry:
     """`entry` with the path its page has online, which the booklet prints."""
-    return replace(entry, page_url=_online_url(entry.page_url, config))
+    return replace(entry, page_url=_online_url(entry.page_url, build))
 
 
 def _checklists(source: SourcePage) -> list[Checklist]:
