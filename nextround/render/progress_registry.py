@@ -23,8 +23,8 @@ from html.parser import HTMLParser
 import markdown
 
 from nextround.messages import Catalog
-from nextround.parse.html import BUILT_ATTRIBUTE
 from nextround.parse.checklists import Checklist, id_problem
+from nextround.parse.html import BUILT_ATTRIBUTE
 from nextround.urls import folder_of, relative_url
 
 MARKER = '<div class="nr-registry" data-nr-registry></div>'
