@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+_OUR_SCRIPTS = "**/assets/next-round/*.js"
 
 # Adds up the page's layout shifts, as Lighthouse's CLS does, into window.layoutShift.
 _WATCH = """
@@ -15,16 +15,31 @@ new PerformanceObserver((list) => {
 """
 
 
-def load_with_a_slow_script(page, url: str, seconds: float = 1.5) -> None:
-    """Open `url` with our scripts held back `seconds`, as on a slow network: it paints first."""
+class HeldScripts:
+    """Our scripts, held back until `release()`, as on a network that delivers them last."""
 
-    def slow(route):
-        time.sleep(seconds)
-        route.continue_()
+    def __init__(self, page) -> None:
+        self._page = page
+        self._held = []
+        page.route(_OUR_SCRIPTS, self._hold)
 
-    page.route("**/assets/next-round/*.js", slow)
+    def _hold(self, route) -> None:
+        self._held.append(route)
+
+    def release(self) -> None:
+        """Let the held scripts (and any asked for later) through."""
+        for route in self._held:
+            route.continue_()
+        self._held.clear()
+        self._page.unroute(_OUR_SCRIPTS)
+
+
+def load_with_a_slow_script(page, url: str) -> HeldScripts:
+    """Open `url` with our scripts held back: the page paints before any of them runs."""
+    held = HeldScripts(page)
     page.add_init_script(_WATCH)
     page.goto(url, wait_until="commit")
+    return held
 
 
 def layout_shift(page) -> float:
