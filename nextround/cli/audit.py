@@ -8,8 +8,8 @@ Builds the site and its stock copy (the same pages under Material's defaults,
 and the folder. Then runs the pinned Lighthouse (tools/node_modules, from
 tools/package-lock.json) with Node and Debian's Chromium, with Lighthouse's
 default mobile settings, on the home page, a guide, the templates page and the
-progress page of each, ours and stock in turn. Each page is audited `--runs`
-times and the run with the median performance score is kept:
+progress page of each. Each page is audited `--runs` times, ours and stock in
+turn, run by run, and the run with the median performance score is kept:
 `<page>.report.json` and `<page>.report.html` (and `stock-<page>...`) in
 `--out`. Prints one line per page: performance, accessibility, best practices,
 SEO and the KB transferred of both, and the difference in performance.
@@ -93,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, list[Result]] = {prefix: [] for prefix in sites}
         with nginx.nginx_running(servers, ports[""], tmp / "nginx"):
             for name, path in PAGES.items():
-                for prefix in sites:
-                    base = f"http://127.0.0.1:{ports[prefix]}{nginx.PREFIX}"
-                    results[prefix].append(
-                        audit_page(prefix + name, base + path, args.out, args.runs)
-                    )
+                urls = {
+                    prefix + name: f"http://127.0.0.1:{ports[prefix]}{nginx.PREFIX}{path}"
+                    for prefix in sites
+                }
+                kept = audit_in_turn(urls, args.out, args.runs)
+                for prefix, result in zip(sites, kept, strict=True):
+                    results[prefix].append(result)
     print("\n".join(table(results[""], results["stock-"])))
     print(f"Reports: {args.out}/<page>.report.html and stock-<page>.report.html (and .json)")
     outside = [url for result in results[""] for url in result.other_hosts]
@@ -139,22 +141,30 @@ def missing_tools() -> str | None:
     return None
 
 
-def audit_page(name: str, url: str, out: Path, runs: int) -> Result:
-    """Audit `url` `runs` times; keep the run with the median performance score in `out`.
+def audit_in_turn(urls: dict[str, str], out: Path, runs: int) -> list[Result]:
+    """Audit each of `urls` (name -> address) `runs` times, taking turns; keep each one's median.
 
-    A run Lighthouse could not finish (on a busy computer its trace can fail) is
-    tried again, up to `runs` more times in all.
+    Taking turns, a slow moment of the computer meets ours and stock Material's
+    alike. The run with the median performance score is kept in `out`. A run
+    Lighthouse could not finish (on a busy computer its trace can fail) is tried
+    again, up to `runs` more times in all.
     """
-    reports = []
+    reports: dict[str, list] = {name: [] for name in urls}
     for attempt in range(2 * runs):
-        if len(reports) == runs:
-            break
-        stem = out / f"{name}-run{attempt + 1}"
-        report = lighthouse(url, stem)
-        if report is None:
-            print(f"{name}: run {attempt + 1} did not finish; running it again")
-        else:
-            reports.append((report, stem))
+        for name, url in urls.items():
+            if len(reports[name]) == runs:
+                continue
+            stem = out / f"{name}-run{attempt + 1}"
+            report = lighthouse(url, stem)
+            if report is None:
+                print(f"{name}: run {attempt + 1} did not finish; running it again")
+            else:
+                reports[name].append((report, stem))
+    return [_keep_median(name, url, reports[name], out) for name, url in urls.items()]
+
+
+def _keep_median(name: str, url: str, reports: list, out: Path) -> Result:
+    """Keep the report with the median performance score as `out`/`name`.report.*."""
     if not reports:
         raise SystemExit(f"Lighthouse could not audit {url}; see the messages above.")
     reports.sort(key=lambda item: item[0]["categories"]["performance"]["score"] or 0)
