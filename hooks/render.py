@@ -10,8 +10,8 @@ and the templates their interface text, and names the keywords' field for the
 search index;
 `on_post_page` and `on_post_template` put the center's contacts into their slots
 and write the page without the templates' indentation;
-`on_post_build` adds the pages' search keywords to Material's search index and
-the index's language support to the search worker.
+`on_post_build` adds the pages' search keywords to Material's search index, and
+Material's search worker and the index's language support to ours.
 The work is in `nextround/engine/mkdocs_build.py`.
 """
 
@@ -76,6 +76,6 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-50)  # After Material's search writes the index, before offline inlines it.
 def on_post_build(config):
-    """Add the pages' search keywords to the index; put its language support in the worker."""
+    """Add the pages' search keywords to the index; put Material's worker and languages in ours."""
     mkdocs_build.add_search_keywords(config)
-    mkdocs_build.bundle_search_languages(config)
+    mkdocs_build.bundle_search_worker(config)

@@ -71,8 +71,11 @@ def test_a_phone_reader_keeps_ticks_across_languages_searches_and_prints_in_span
     )
     [first_page, *_sections] = page.evaluate(READ_RESULTS)[0]
     assert first_page.split("?")[0] == server.url + "es/" + GUIDE
-    # Spanish stemming and stop words came inside our search worker, not as more requests.
+    # Material's worker, Spanish stemming and stop words came inside our search worker,
+    # not as more requests.
     assert [url for url in page.watch.requests if "/lunr/" in url] == []
+    workers = {url.rsplit("/", 1)[-1] for url in page.watch.requests if "/workers/" in url}
+    assert workers == {"next-round-search.js"}
     page.keyboard.press("Escape")
 
     page.evaluate("() => { window.print = () => { window.printed = true; }; }")

@@ -29,8 +29,8 @@
   `written_page` also drops the templates' indentation (`render/compact_html.py`).
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
-  their synonyms go into the index (`render/search_keywords.py`), and the
-  search worker gets its language support (`bundle_search_languages`). The
+  their synonyms go into the index (`render/search_keywords.py`), and our
+  search worker gets Material's and its language support (`bundle_search_worker`). The
   index names the keywords' field itself (`name_keywords_field`, `on_env`), so
   a build without keywords leaves it as Material wrote it.
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
@@ -418,10 +418,11 @@ def _translated_from(page, source_dir: Path | None, config) -> SourceText | None
     return find_source(page.file.content_string, page.meta, source_dir, prefix)
 
 
-def bundle_search_languages(config) -> None:
-    """Put the search worker's language support into the worker file (`render/search_languages`)."""
+def bundle_search_worker(config) -> None:
+    """Material's search worker and its languages, into ours (`render/search_languages`)."""
     search = _search_plugin(config)
     languages = (search.config.get("lang") if search else None) or []
+    search_languages.inline_material_worker(Path(config.site_dir))
     search_languages.bundle_language_support(Path(config.site_dir), list(languages))
 
 

@@ -21,6 +21,9 @@
  * and the stemmer knows suffixes only with their accents. A stop word of the
  * index's language is searched whole too, and so finds nothing.
  * base.html names this file as the search worker; nothing else changes.
+ * The build writes Material's worker into this file in place of the
+ * importScripts line at its end, so a page asks for one worker file, not two
+ * (nextround/render/search_languages.py).
  */
 const SHORT_WORD = /(^|\s)(\p{L}{1,2})(?=\s|$)/gu;
 const LONG_WORD = /(^|\s)(\p{L}{3,})(?=\s|$)/gu;
