@@ -30,9 +30,10 @@
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
   their synonyms go into the index (`render/search_keywords.py`), and our
-  search worker gets Material's and its language support (`bundle_search_worker`). The
-  index names the keywords' field itself (`name_keywords_field`, `on_env`), so
-  a build without keywords leaves it as Material wrote it.
+  search worker gets Material's and its language support
+  (`bundle_search_worker`). The index names the keywords' field itself
+  (`name_keywords_field`, `on_env`), so a build without keywords leaves it as
+  Material wrote it.
 - `offline`: with Material's offline plugin on, the Web Worker shim comes from
   tools/node_modules, not unpkg.com.
 - `check` (from `hooks/check.py`, `on_env`, after every other hook): runs
@@ -422,8 +423,7 @@ def bundle_search_worker(config) -> None:
     """Material's search worker and its languages, into ours (`render/search_languages`)."""
     search = _search_plugin(config)
     languages = (search.config.get("lang") if search else None) or []
-    search_languages.inline_material_worker(Path(config.site_dir))
-    search_languages.bundle_language_support(Path(config.site_dir), list(languages))
+    search_languages.bundle_worker(Path(config.site_dir), list(languages))
 
 
 def add_search_keywords(config) -> None:

@@ -92,8 +92,9 @@ def load(browser, base: str, path: str) -> Load:
     for request in finished:
         if not request.url.startswith("http"):
             continue
-        body = _body_size(request)
-        size = body + request.sizes()["responseHeadersSize"]
+        sizes = request.sizes()
+        body = _body_size(request, sizes["responseBodySize"])
+        size = body + sizes["responseHeadersSize"]
         found.requests += 1
         found.transferred += size
         if request.url.endswith(INDEX):
@@ -106,13 +107,12 @@ def load(browser, base: str, path: str) -> Load:
     return found
 
 
-def _body_size(request) -> int:
-    """The bytes of the response's body over the wire.
+def _body_size(request, reported: int) -> int:
+    """The bytes of the response's body over the wire; `reported` is Chromium's figure.
 
     Chromium reports none for a worker's own script (the search worker): that
     body is counted gzipped at level 6, as the recipe sends it.
     """
-    reported = request.sizes()["responseBodySize"]
     response = request.response()
     if reported or response is None:
         return reported
