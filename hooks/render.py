@@ -3,6 +3,7 @@
 Events: `on_config` adds the `/// checklist` block and the page reader, and checks
 a career center's `extra.center`; `on_files` adds its logo and pages and
 leaves out the sources of our bundles;
+`on_page_read_source` reads each page's file once, for the engine and for us,
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
 the reading order; `on_env` writes the list of checklists into "My progress",
 gives each page the one script and stylesheet its content uses, its editions,
@@ -34,6 +35,12 @@ def on_config(config):
 def on_nav(nav, config, files):
     """Keep the reading order of the pages."""
     mkdocs_build.remember_nav(nav, config)
+
+
+@event_priority(100)  # First: a plugin after it may still give the engine other text.
+def on_page_read_source(page, config):
+    """Read the page's file once, for the engine and for the checks."""
+    return mkdocs_build.read_file(page, config)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -59,3 +59,14 @@ def control_names(chars: list[str]) -> str:
 
 def _is_control(char: str) -> bool:
     return char != "\t" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029")
+
+
+def not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> str:
+    """The message for a file that is not UTF-8 text: where the first bad byte is, and the fix."""
+    before = data[: error.start]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return (
+        f"{path}:{line}: the file is not UTF-8 text (byte 0x{data[error.start]:02x} at column "
+        f"{column}); save it as UTF-8 (in most editors: Save with encoding, UTF-8)."
+    )

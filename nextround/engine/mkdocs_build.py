@@ -90,6 +90,7 @@ from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
 from nextround.site import SiteMap, SourcePage, check_site, page_urls
+from nextround.text import not_utf8
 from nextround.urls import folder_of, relative_url
 
 log = get_plugin_logger("next-round")
@@ -122,6 +123,8 @@ class Build:
     """In a translated edition, the source edition's docs folder (`_translated`)."""
     offline: bool = False
     """Whether Material's offline plugin is on (`offline`), read once per build."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """A page's source path -> its file as read (`read_file`), until `read_source` keeps it."""
 
 
 # The favicon, drawn from the logo icon in our primary color (docs/stylesheets/base.css),
@@ -375,6 +378,20 @@ def current(config) -> Build:
     return _current
 
 
+def read_file(page, config) -> str:
+    """The page's file as text, read once for the engine and for the checks.
+
+    A file that is not UTF-8 stops the build with its path and line, not a traceback.
+    """
+    file = page.file
+    try:
+        text = file.content_string
+    except UnicodeDecodeError as error:
+        raise PluginError(not_utf8(_source_path(file, config), file.content_bytes, error)) from None
+    current(config).texts[file.src_uri] = text
+    return text
+
+
 def read_source(markdown: str, page, config) -> str:
     """Keep the page's Markdown source and where it is served; return what the engine renders.
 
@@ -382,6 +399,9 @@ def read_source(markdown: str, page, config) -> str:
     """
     build = current(config)
     src_uri = page.file.src_uri
+    text = build.texts.pop(src_uri, None)
+    if text is None:  # Another plugin gave the engine the page's source.
+        text = page.file.content_string
     path = _source_path(page.file, config)
     if not path.startswith(docs_prefix(config)):
         page.edit_url = None  # A center's own page is not in our repository.
@@ -389,9 +409,9 @@ def read_source(markdown: str, page, config) -> str:
         src_uri=src_uri,
         path=path,
         url=_url_path(page.file.url),
-        markdown=page.file.content_string,
+        markdown=text,
         meta=page.meta,
-        source=_translated_from(page, build.source_dir, config),
+        source=_translated_from(text, page, build.source_dir, config),
     )
     original = source.source.markdown if source.source is not None else None
     build.carried = {
@@ -411,12 +431,15 @@ def _translated(config) -> Path | None:
     return source_docs_dir(Path(config.docs_dir), language, editions(config.extra))
 
 
-def _translated_from(page, source_dir: Path | None, config) -> SourceText | None:
-    """In a translated edition (from `source_dir`), the source page `page` names in `source:`."""
+def _translated_from(text: str, page, source_dir: Path | None, config) -> SourceText | None:
+    """In a translated edition (from `source_dir`), the source page `page` names in `source:`.
+
+    `text` is the page's file.
+    """
     if source_dir is None:
         return None
     prefix = _docs_prefix(config.config_file_path or "mkdocs.yml", str(source_dir))
-    return find_source(page.file.content_string, page.meta, source_dir, prefix)
+    return find_source(text, page.meta, source_dir, prefix)
 
 
 def bundle_search_worker(config) -> None:
