@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import segno
 import tiny_site
 from tiny_site import page
 
@@ -40,6 +43,32 @@ def test_the_printed_address_is_escaped():
     block = render_online("https://example.org/?a=1&b=<2>", "This checklist online:")
     assert "https://example.org/?a=1&amp;b=&lt;2&gt;" in block
     assert block.count("<svg") == 1
+
+
+def modules_drawn(svg: str) -> list[list[int]]:
+    """The dark modules an SVG QR code draws: its path's runs, read back into a grid."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    grid = [[0] * size for _ in range(size)]
+    x = y = 0.0
+    for command, dx, dy, run in re.findall(r"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)", svg):
+        x, y = (float(dx), float(dy)) if command == "M" else (x + float(dx), y + float(dy))
+        for column in range(int(x), int(x) + int(run)):
+            grid[int(y)][column] = 1
+        x += int(run)
+    return grid
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://nextround.example.org/#checklist-week-one",
+        "https://uni.example.edu/careers/next-round/guides/keep-networking/#checklist-keep-in-touch",
+    ],
+)
+def test_the_qr_code_draws_exactly_the_modules_of_its_address(address):
+    drawn = modules_drawn(render_online(address, "This checklist online:"))
+    expected = [list(row) for row in segno.make(address, error="m", mask=0).matrix]
+    assert drawn == expected
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """The way back online from paper: an address and a QR code for it, shown only in print.
 
 Printed checklists and the handout booklet end with the online address of
-what they show and a QR code for it, drawn at build time as inline SVG by
-`segno` (no image, no request). Addresses follow the site's `site_url`, so a
+what they show and a QR code for it, encoded by `segno` and drawn at build
+time as inline SVG (no image, no request). Addresses follow the site's `site_url`, so a
 career center's copy points at its own site; without a `site_url` there is no
 true address, so nothing is shown. The offline copy prints the addresses the
 pages have online (`online_page_url`), not its own file names.
@@ -52,14 +52,37 @@ def render_online(address: str, label: str) -> str:
     if not address:
         return ""
     # A fixed mask: any mask decodes, and choosing the best of eight was most of the cost.
-    code = segno.make(address, error="m", mask=0).svg_inline(
-        scale=1, border=0, svgclass="nr-online__code", lineclass=None, omitsize=True
-    )
+    matrix = segno.make(address, error="m", mask=0).matrix
     # The SVG only repeats the address, which is written out beside it.
-    code = code.replace("<svg ", '<svg aria-hidden="true" ', 1)
+    code = (
+        f'<svg aria-hidden="true" viewBox="0 0 {len(matrix)} {len(matrix)}" '
+        f'class="nr-online__code"><path stroke="#000" d="{qr_path(matrix)}"/></svg>'
+    )
     return (
         '<div class="nr-online" data-search-exclude>'
         f"{code}"
         f'<p class="nr-online__text">{escape(label)}<br>'
         f'<span class="nr-online__address">{escape(address)}</span></p></div>'
     )
+
+
+def qr_path(matrix) -> str:
+    """An SVG path that draws each row's runs of dark modules as lines one module thick.
+
+    `matrix` is segno's: one row of 0/1 bytes per line of the code, no quiet zone.
+    Moves are relative, so the path is short; it is the one segno's own writer draws,
+    in a fifth of the time.
+    """
+    parts = []
+    pen = None
+    for y, row in enumerate(matrix):
+        line = bytes(row)
+        start = line.find(1)
+        while start >= 0:
+            end = line.find(0, start)
+            end = len(line) if end < 0 else end
+            move = f"M{start} {y}.5" if pen is None else f"m{start - pen[0]} {y - pen[1]}"
+            parts.append(f"{move}h{end - start}")
+            pen = (end, y)
+            start = line.find(1, end)
+    return "".join(parts)
