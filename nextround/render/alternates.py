@@ -10,6 +10,7 @@ Pure functions; no engine.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -54,10 +55,17 @@ def alternates(
     found = []
     for there in known:
         target = home if there.code in missing else page_url
-        href = climb + root_offset(here, there, known) + target or "./"
-        url = urljoin(urljoin(site_url, page_url), href) if site_url else ""
+        offset = root_offset(here, there, known)
+        href = climb + offset + target or "./"
+        url = _root_address(site_url, offset) + target if site_url else ""
         found.append(Alternate(there, href, url, there == here))
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _root_address(site_url: str, offset: str) -> str:
+    """The full address of the edition root `offset` away from the root at `site_url`."""
+    return urljoin(site_url, offset)
 
 
 def hreflang_links(
