@@ -144,3 +144,34 @@ def test_the_palette_works_when_storage_is_denied(server, page):
     )
     assert scheme
     assert page.watch.errors == []
+
+
+# At each change of the scheme, the transition a content link has at that moment.
+RECORD_SWITCH = """
+window.nrSwitches = [];
+new MutationObserver(() => {
+  const link = document.querySelector(".md-content a[href]");
+  window.nrSwitches.push(getComputedStyle(link).transitionDuration);
+}).observe(document, {
+  subtree: true, attributes: true, attributeFilter: ["data-md-color-scheme"],
+});
+"""
+
+
+def test_colors_switch_at_once_and_loading_restyles_nothing_for_it(server, page):
+    page.add_init_script(RECORD_SWITCH)
+    page.goto(server.url, wait_until="networkidle")
+    keyed = page.evaluate(
+        """[...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
+             .map((rule) => rule.cssText).filter((text) => text.includes("color-switching"))"""
+    )
+    assert keyed == []  # Material sets that attribute on every load: nothing may restyle on it.
+    link = page.locator(".md-content a[href]").first
+    assert link.evaluate("(node) => getComputedStyle(node).transitionDuration") != "0s"
+    page.evaluate("window.nrSwitches = []")
+    page.locator("label[for^='__palette']:visible").first.click()
+    page.wait_for_function("window.nrSwitches.length > 0")
+    assert set(page.evaluate("window.nrSwitches")) == {"0s"}
+    page.wait_for_function("!('nrSwitching' in document.body.dataset)")
+    assert link.evaluate("(node) => getComputedStyle(node).transitionDuration") != "0s"
+    assert page.watch.errors == []

@@ -81,6 +81,7 @@ SCRIPTS = (
     _module("javascripts/core.js"),
     _module("javascripts/skip-link.js"),
     _module("javascripts/switcher.js"),
+    _module("javascripts/palette-switch.js"),
     _module("javascripts/tables.js", "table"),
     _module("javascripts/progress-store.js", *_DATA),
     _module("javascripts/download.js", "progress-list", "plan"),

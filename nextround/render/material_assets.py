@@ -4,7 +4,11 @@
   rules of every named color (indigo, teal, ...). Our palette uses `custom`
   colors, so only the rules of the colors a configuration names are kept, and
   the rest (about 80% of the file) is left out; it goes into our stylesheet
-  bundle instead of a request of its own (`overrides/main.html`).
+  bundle instead of a request of its own (`overrides/main.html`). Its rule that
+  stops transitions while the colors switch keys on `data-nr-switching`, which
+  `docs/javascripts/palette-switch.js` sets only when the reader switches:
+  Material sets its own `data-md-color-switching` on every page load too, and a
+  rule on it restyled the whole page three more times while the page loaded.
 - `favicon`: the site's icon as a `data:` URL drawn from the logo icon, when
   the configuration keeps Material's default file; a center's own favicon stays
   a file.
@@ -23,6 +27,8 @@ DEFAULT_FAVICON = "assets/images/favicon.png"
 # A rule for one named primary or accent color: [data-md-color-primary=indigo].
 _NAMED_COLOR = re.compile(r"\[data-md-color-(?:primary|accent)=([a-z-]+)\]")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
+MATERIAL_SWITCHING = "[data-md-color-switching]"
+SWITCHING = "[data-nr-switching]"
 
 
 def palette_file() -> Path:
@@ -41,7 +47,7 @@ def palette_css(palette: list | dict | None) -> str:
         for key in ("primary", "accent")
     }
     text = _COMMENT.sub("", palette_file().read_text(encoding="utf-8"))
-    return "".join(_kept(text, used))
+    return "".join(_kept(text, used)).replace(MATERIAL_SWITCHING, SWITCHING)
 
 
 def _kept(text: str, used: set[str]) -> list[str]:
