@@ -400,7 +400,7 @@ def read_source(markdown: str, page, config) -> str:
     build = current(config)
     src_uri = page.file.src_uri
     text = build.texts.pop(src_uri, None)
-    if text is None:  # Another plugin gave the engine the page's source.
+    if text is None:  # An engine that does not send on_page_read_source.
         text = page.file.content_string
     path = _source_path(page.file, config)
     if not path.startswith(docs_prefix(config)):
