@@ -399,9 +399,7 @@ def read_source(markdown: str, page, config) -> str:
     """
     build = current(config)
     src_uri = page.file.src_uri
-    text = build.texts.pop(src_uri, None)
-    if text is None:  # An engine that does not send on_page_read_source.
-        text = page.file.content_string
+    text = build.texts.pop(src_uri)  # read by `read_file`, which every engine's build calls first
     path = _source_path(page.file, config)
     if not path.startswith(docs_prefix(config)):
         page.edit_url = None  # A center's own page is not in our repository.
