@@ -5,12 +5,11 @@ a career center's `extra.center`; `on_files` adds its logo and pages and
 leaves out the sources of our bundles;
 `on_page_read_source` reads each page's file once, for the engine and for us,
 `on_page_markdown` and `on_page_content` read each page once; `on_nav` keeps
-the reading order; `on_env` writes the list of checklists into "My progress",
-gives each page the one script and stylesheet its content uses, its editions,
-and the templates their interface text, and names the keywords' field for the
-search index;
-`on_post_page` and `on_post_template` put the center's contacts into their slots
-and write the page without the templates' indentation;
+the reading order; `on_env` loads the theme's templates without their
+indentation, writes the list of checklists into "My progress", gives each page
+the one script and stylesheet its content uses, its editions, and the templates
+their interface text, and names the keywords' field for the search index;
+`on_post_page` and `on_post_template` put the center's contacts into their slots;
 `on_post_build` adds the pages' search keywords to Material's search index, and
 Material's search worker and the index's language support to ours.
 The work is in `nextround/engine/mkdocs_build.py`.
@@ -54,10 +53,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Write the list of checklists into its page; give pages their bundles, templates text.
+    """Compact the templates; list the checklists; give pages their bundles, templates text.
 
     And name the keywords' field for the search index Material writes after this.
     """
+    mkdocs_build.compact_templates(env)
     mkdocs_build.fill_registry(files, config)
     mkdocs_build.bundle_assets(env, files, config)
     mkdocs_build.give_messages(env, config)
@@ -72,7 +72,7 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    """Put the career center's contacts into the page's slots; drop the templates' indent."""
+    """Put the career center's contacts into the page's slots."""
     return mkdocs_build.written_page(output, config)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nextround.render.compact_html import compact
+from jinja2 import DictLoader, Environment
+
+from nextround.render.compact_html import CompactLoader, compact_template
 
 PAGE = """<body>
     <div class="md-content">
@@ -22,9 +24,28 @@ PAGE = """<body>
     </div>
 </body>"""
 
+TEMPLATE = """<ul>
+  {% for name in names %}
+    {# One item a name. #}
+    <li>{{ name }}</li>
+  {% endfor %}
+  {% set last = names[-1] %}
+  {% if last %}
+    <li>Last: <b>{{ last }}</b>
+      {% include "icon.html" %}
+    </li>
+  {% endif %}
+</ul>
+<pre>
+  {% if names %}
+  indented
+  {% endif %}
+</pre>
+"""
+
 
 def test_indentation_goes_and_what_shows_white_space_keeps_it():
-    written = compact(PAGE)
+    written = compact_template(PAGE)
     assert written.startswith('<body>\n<div class="md-content">\n<p>Two\nlines</p>\n<pre>')
     for kept in (
         '<pre><code>def reply():\n    return "thanks"\n</code></pre>',
@@ -35,6 +56,19 @@ def test_indentation_goes_and_what_shows_white_space_keeps_it():
     ):
         assert kept in written
     assert written.endswith("</script>\n</div>\n</body>")
+
+
+def test_templates_load_compacted_and_lines_of_silent_tags_leave_no_empty_line():
+    loaders = {"page.html": TEMPLATE, "icon.html": "<svg>\n  <path/>\n</svg>\n"}
+    plain = Environment(loader=DictLoader(loaders))
+    compacted = Environment(loader=CompactLoader(DictLoader(loaders)))
+    written = compacted.get_template("page.html").render(names=["Ana", "Sam"])
+    assert written == (
+        "<ul>\n<li>Ana</li>\n<li>Sam</li>\n"
+        "<li>Last: <b>Sam</b>\n<svg>\n<path/>\n</svg>\n</li>\n</ul>\n"
+        "<pre>\n  \n  indented\n  \n</pre>"
+    )
+    assert written.split() == plain.get_template("page.html").render(names=["Ana", "Sam"]).split()
 
 
 def test_the_real_guide_is_written_without_indentation(site_dir):

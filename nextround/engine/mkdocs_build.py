@@ -26,7 +26,8 @@
 - `brand` / `add_center_files` / `written_page` (`on_config`, `on_files`,
   `on_post_page`): a career center's `extra.center`, checked before anything
   is built; its logo, favicon, colors and own pages; its contacts in the slots.
-  `written_page` also drops the templates' indentation (`render/compact_html.py`).
+- `compact_templates` (`on_env`): the theme's templates load without their
+  indentation (`render/compact_html.py`), so pages are written without it.
 - `add_search_keywords` (`on_post_build`, after Material writes its search
   index and before the offline copy inlines it): each page's `keywords:` and
   their synonyms go into the index (`render/search_keywords.py`), and our
@@ -85,7 +86,7 @@ from nextround.render import (
 )
 from nextround.render.center_slots import center_css, fill_slots
 from nextround.render.checklist_block import ChecklistExtension
-from nextround.render.compact_html import compact
+from nextround.render.compact_html import CompactLoader
 from nextround.render.external_links import ExternalLinkExtension
 from nextround.render.progress_registry import MARKER, Entry, render_registry
 from nextround.render.reading_time import add_reading_time
@@ -304,6 +305,13 @@ def add_edition_files(files, config):
     return files
 
 
+def compact_templates(env) -> None:
+    """Load the theme's templates without their indentation, so pages are written without it."""
+    env.loader = CompactLoader(env.loader)
+    if env.cache is not None:
+        env.cache.clear()  # Nothing the theme loaded before stays indented.
+
+
 def edition_globals(env, config) -> None:
     """Let templates name the page's editions and the notice on an untranslated page."""
     build = current(config)
@@ -363,9 +371,9 @@ def _add_center(files, config, center: Center) -> None:
 
 
 def written_page(output: str, config) -> str:
-    """The page as written: the center's contacts in its slots, without the templates' indent."""
+    """The page as written: the center's contacts in its slots."""
     build = current(config)
-    return compact(fill_slots(output, build.center, build.catalog))
+    return fill_slots(output, build.center, build.catalog)
 
 
 def current(config) -> Build:
