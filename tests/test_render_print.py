@@ -67,8 +67,13 @@ def modules_drawn(svg: str) -> list[list[int]]:
 )
 def test_the_qr_code_draws_exactly_the_modules_of_its_address(address):
     drawn = modules_drawn(render_online(address, "This checklist online:"))
-    expected = [list(row) for row in segno.make(address, error="m", mask=0).matrix]
+    expected = [list(row) for row in segno.make(address, error="m", mask=0, micro=False).matrix]
     assert drawn == expected
+
+
+def test_a_short_address_gets_a_full_qr_code_which_phone_cameras_read():
+    block = render_online("HTTPS://A.EU/", "This checklist online:")
+    assert 'viewBox="0 0 21 21"' in block  # version 1: a Micro QR code is at most 17 wide
 
 
 @pytest.fixture(scope="module")

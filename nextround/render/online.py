@@ -52,7 +52,8 @@ def render_online(address: str, label: str) -> str:
     if not address:
         return ""
     # A fixed mask: any mask decodes, and choosing the best of eight was most of the cost.
-    matrix = segno.make(address, error="m", mask=0).matrix
+    # Never a Micro QR code, which phone cameras do not read (and trying one costs time).
+    matrix = segno.make(address, error="m", mask=0, micro=False).matrix
     # The SVG only repeats the address, which is written out beside it.
     code = (
         f'<svg aria-hidden="true" viewBox="0 0 {len(matrix)} {len(matrix)}" '
