@@ -60,8 +60,8 @@ class CompactLoader(BaseLoader):
 
     def get_source(self, environment: Environment, template: str):
         """The template's source, compacted; its file name and freshness check as they are."""
-        source, filename, uptodate = self.loader.get_source(environment, template)
-        return compact_template(source), filename, uptodate
+        source, filename, is_current = self.loader.get_source(environment, template)
+        return compact_template(source), filename, is_current
 
     def list_templates(self) -> list[str]:
         """The wrapped loader's templates."""
