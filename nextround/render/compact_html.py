@@ -8,8 +8,8 @@ space as written is left exactly as it is: `<pre>`, `<code>`, `<kbd>` and
 `<textarea>` (and `<script>` and `<style>`, whose text is not HTML).
 
 The templates are compacted once, as the engine loads them (`CompactLoader`),
-not each page as it is written: the page's own content, which Python-Markdown
-writes without indentation, is not read again. A template line that holds only
+not each page as it is written: the page's own content (what Python-Markdown
+writes, and raw HTML as its author wrote it) is left as it is. A template line that holds only
 a tag that writes nothing (a condition, a loop, a `set`) loses its line break
 too, so it leaves no empty line.
 """

@@ -167,9 +167,9 @@ def sample_share(folder: Path) -> Share:
     samples = mine = 0
     for line in lines:
         stack, _, count = line.rpartition(" ")
-        samples += int(count)
+        samples += (count := int(count))
         if any(our_folder in stack for our_folder in our_folders):
-            mine += int(count)
+            mine += count
     return Share(samples, mine)
 
 
