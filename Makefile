@@ -72,9 +72,12 @@ offline: $(VENV)/.docs-installed $(VNU_STAMP)
 	$(BIN)/python -m nextround.cli.offline -f $(CONFIG) -o next-round-offline.zip
 
 # One pytest-xdist worker per core; pyproject.toml keeps each test file on one worker.
+# Our code is compiled to bytecode first: the tests start many builds and checks,
+# each its own process, which would compile it again where PYTHONDONTWRITEBYTECODE is set.
 test: $(VENV)/.test-installed $(VENV)/.properdocs-installed $(VNU_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m compileall -q hooks nextround tools/*.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n auto
 
 # The same checks, in the same order, as .pre-commit-config.yaml.
