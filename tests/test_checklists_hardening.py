@@ -213,3 +213,18 @@ def test_a_control_character_in_checklist_or_plan_text_fails_at_its_line(
 def test_a_tab_in_checklist_text_is_fine(render):
     _parsed, _rendered, findings = render(PLAN_CHECKLIST.replace("Write one", "Write&Tab;one"))
     assert findings == []
+
+
+def test_a_checklist_left_open_comes_first_and_what_renders_after_it_is_not_judged(render):
+    text = (
+        "/// checklist | Week one\n    id: week-one\n\n- [ ] Read.\n\n"
+        '!!! tip "Tip"\n\n'
+        "    /// checklist | Week two\n        id: week-two\n\n    - [ ] Write.\n    ///\n"
+    )
+    _parsed, rendered, findings = render(text)
+    assert "week-two" in rendered  # pymdownx renders it inside the open block
+    assert findings[0] == (
+        "8: Checklist 'week-one' (line 1) is still open. "
+        "Close it with '///' before starting another."
+    )
+    assert not [finding for finding in findings if "render" in finding]

@@ -89,6 +89,8 @@ class Checklist:
     # The line of each option, by name, for messages about its value.
     option_lines: dict[str, int] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
+    # False when a new block or the end of the page came before its closing '///'.
+    closed: bool = True
 
     @property
     def written_id(self) -> str:
@@ -238,6 +240,7 @@ class _Reader:
     def finish(self) -> None:
         if self.current is not None:
             self._end_header()
+            self.current.closed = False
             self.problems.append(
                 SyntaxProblem(
                     self.current.line,
@@ -291,6 +294,7 @@ class _Reader:
     def _read_inside(self, number: int, line: str) -> None:
         checklist = self.current
         if _OPEN.match(line):
+            checklist.closed = False
             self.problems.append(
                 SyntaxProblem(
                     number,
