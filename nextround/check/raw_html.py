@@ -28,7 +28,7 @@ _TEXT += (
     " q rp rt ruby s samp section small source span strong sub summary sup table tbody td tfoot"
 )
 _TEXT += " th thead time tr u ul var wbr audio video track aside article header footer nav main"
-# Inline icons and emoji are SVG.
+# Inline icons are SVG.
 _SVG = "svg g path circle ellipse line polyline polygon rect text tspan title desc defs use symbol"
 _SVG += " lineargradient radialgradient stop clippath mask"
 ALLOWED_ELEMENTS = frozenset((_TEXT + " " + _SVG).split())
