@@ -39,12 +39,19 @@ help:
 	@echo "make policy  write the security policy (hashes of Material's inline scripts) into deploy/"
 	@echo "make lock    regenerate requirements/*.lock from pyproject.toml"
 
-# A stamp per lock file: pip runs again only when the pins change.
+# pip installs uv (requirements/installer.lock); uv installs each lock file and
+# compiles it to bytecode on every core, in about a third of pip's time. A stamp
+# per lock file: the install runs again only when the pins change.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.%-installed: requirements/%.lock | $(BIN)/python
+$(BIN)/uv: requirements/installer.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $<
+	@touch $@
+
+$(VENV)/.%-installed: requirements/%.lock | $(BIN)/uv
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --require-hashes --no-deps \
+		--compile-bytecode -r $<
 	@touch $@
 
 # From the npm registry, exactly as tools/package-lock.json pins them: the W3C Nu
@@ -135,6 +142,8 @@ policy: $(VENV)/.docs-installed
 lock: $(VENV)/.test-installed
 	$(BIN)/uv pip compile pyproject.toml $(LOCK_PY) -o requirements/docs.lock
 	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_PY) -o requirements/test.lock
+	grep '^uv==' requirements/test.lock | cut -d' ' -f1 \
+		| $(BIN)/uv pip compile - $(LOCK_PY) -o requirements/installer.lock
 	$(BIN)/uv pip compile pyproject.toml --extra bench $(LOCK_PY) -o requirements/bench.lock
 	$(BIN)/uv pip compile pyproject.toml --extra properdocs $(LOCK_PY) \
 		-c requirements/docs.lock -o requirements/properdocs.lock
