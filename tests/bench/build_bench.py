@@ -170,6 +170,12 @@ def sample_share(folder: Path) -> Share:
         samples += (count := int(count))
         if any(our_folder in stack for our_folder in our_folders):
             mine += count
+    if samples and not mine:  # a build with our hooks always runs them: the paths did not match
+        raise SystemExit(
+            f"py-spy named no file under {our_folders[0]} or {our_folders[1]} in "
+            f"{samples:,} samples (it names each by the path Python loaded it from), so our "
+            "share cannot be counted. Skip the sample with --no-sample."
+        )
     return Share(samples, mine)
 
 
